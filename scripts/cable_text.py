@@ -1,0 +1,135 @@
+"""Clean cable text for training while keeping entity offsets correct.
+
+This module owns everything that changes the *characters* of a cable between the tagger's file
+and the text a model trains on: the ``<code><pre>`` wrapper, paragraph anchors
+(``<a id='par1' href='#par1'>¶</a>``), page-break headers (``KABUL 00002998 002 OF 006``) and the
+tagger's spaces before punctuation (``Karzai , Spanta .``), which raw cables do not have.
+
+Every change is an :class:`Edit`; :func:`apply_edits` rewrites the text and moves each entity
+span with it. A span that loses characters to an edit is dropped, with the edit's reason, so
+callers can account for it. Paragraph splitting lives here too, since it is defined on the
+cleaned text.
+"""
+import re
+from bisect import bisect_right
+from typing import Iterable, List, NamedTuple, Sequence, Tuple
+
+from .markup import Span
+
+
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` by ``replacement``; ``reason`` names the cleaning step."""
+
+    start: int
+    end: int
+    replacement: str
+    reason: str
+
+
+class CleanedText(NamedTuple):
+    text: str
+    spans: List[Span]
+    dropped: List[Tuple[Span, str]]
+
+
+WRAPPER = re.compile(r"</?code>|</?pre>")
+PARAGRAPH_ANCHOR = re.compile(r"<a id='par\d+' href='#par\d+'>(¶)</a>")
+# City (one or two words in capitals), cable number, page "002" or "001.2", "OF", page count.
+PAGE_BREAK = re.compile(r"\b(?:[A-Z]{2,} )?[A-Z]{2,} \d{8} +\d{3}(?:\.\d)? OF \d{3}\b ?")
+# A space before a punctuation token that stands alone ("Karzai , Spanta ." -> "Karzai, Spanta.").
+SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) (?=[,.;:)?!%]+(?:\s|$))")
+SPACE_AFTER_OPEN_PAREN = re.compile(r"(?:(?<=\s\()|(?<=^\()) (?=\S)", re.M)
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def find_edits(text: str) -> List[Edit]:
+    """All cleaning edits for a cable's plain text, sorted and non-overlapping."""
+    edits: List[Edit] = []
+    for match in WRAPPER.finditer(text):
+        edits.append(Edit(match.start(), match.end(), "", "html_wrapper"))
+    for match in PARAGRAPH_ANCHOR.finditer(text):
+        edits.append(Edit(match.start(), match.end(), "\n\n¶", "paragraph_anchor"))
+    for match in PAGE_BREAK.finditer(text):
+        edits.append(Edit(match.start(), match.end(), "", "page_break_header"))
+    for pattern in (SPACE_BEFORE_PUNCT, SPACE_AFTER_OPEN_PAREN):
+        for match in pattern.finditer(text):
+            edits.append(Edit(match.start(), match.end(), "", "tagger_spacing"))
+    edits.sort()
+    kept: List[Edit] = []
+    for edit in edits:
+        if kept and edit.start < kept[-1].end:
+            continue
+        kept.append(edit)
+    return kept
+
+
+def _is_whitespace_edit(edit: Edit, text: str) -> bool:
+    return not text[edit.start : edit.end].strip() and not edit.replacement.strip()
+
+
+def apply_edits(text: str, spans: Sequence[Span], edits: Sequence[Edit]) -> CleanedText:
+    """Apply edits to text and move spans with them.
+
+    A span survives an edit inside it only if the edit changes whitespace alone; otherwise the
+    span is dropped with the edit's reason. Example: text ``"KABUL 00002998 002 OF 006 of"`` with
+    the page-break edit drops a span over ``KABUL`` as ``"page_break_header"``.
+    """
+    pieces: List[str] = []
+    shifts: List[int] = []  # cumulative length change after each edit
+    pos = 0
+    shift = 0
+    for edit in edits:
+        pieces.append(text[pos : edit.start])
+        pieces.append(edit.replacement)
+        pos = edit.end
+        shift += len(edit.replacement) - (edit.end - edit.start)
+        shifts.append(shift)
+    pieces.append(text[pos:])
+    new_text = "".join(pieces)
+
+    ends = [edit.end for edit in edits]
+
+    def moved(offset: int) -> int:
+        done = bisect_right(ends, offset)  # edits that end at or before offset
+        return offset + (shifts[done - 1] if done else 0)
+
+    kept: List[Span] = []
+    dropped: List[Tuple[Span, str]] = []
+    for span in spans:
+        first = bisect_right(ends, span.start)  # first edit that could overlap the span
+        blocking = None
+        for index in range(first, len(edits)):
+            edit = edits[index]
+            if edit.start >= span.end:
+                break
+            if not _is_whitespace_edit(edit, text):
+                blocking = edit
+                break
+        if blocking is not None:
+            dropped.append((span, blocking.reason))
+            continue
+        kept.append(Span(moved(span.start), moved(span.end), span.label))
+    return CleanedText(new_text, kept, dropped)
+
+
+def clean_cable(text: str, spans: Sequence[Span]) -> CleanedText:
+    """Clean a cable's plain text (see module docstring) and move its spans with it."""
+    return apply_edits(text, spans, find_edits(text))
+
+
+def paragraphs(text: str) -> Iterable[Tuple[int, int]]:
+    """Character ranges of the non-empty paragraphs of cleaned text (split at blank lines)."""
+    pos = 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        yield from _trimmed(text, pos, match.start())
+        pos = match.end()
+    yield from _trimmed(text, pos, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterable[Tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end

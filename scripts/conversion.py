@@ -1,0 +1,356 @@
+"""Turn annotated cables into spaCy training Docs, with an account of every entity.
+
+This module owns the path from one cable file to its Docs: read the markup, fix the spans
+(:mod:`span_rules`), clean the text (:mod:`cable_text`), cut it into paragraph Docs tokenized by
+spaCy's own tokenizer, align every span to tokens, and assign the cable to a split by a hash of
+its text, so that the split is stable when cables are added and identical cables share a split.
+
+Accounting, per label: ``read + rule changes = after rules = converted + dropped (by reason)``.
+:class:`Ledger` holds those counts; :meth:`Ledger.check` verifies the identity.
+"""
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.util import filter_spans
+
+from .cable_text import clean_cable, paragraphs
+from .markup import DEFAULT_LABELS, AnnotatedText, MarkupError, Span, read_cable_file
+from .span_rules import FixResult, apply_rules
+
+SPLITS = ("train", "dev", "test")
+
+
+def content_hash(text: str) -> str:
+    """A hash of a cable's words: identical cables hash alike whatever their file names."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf8")).hexdigest()
+
+
+def assign_split(digest: str, dev_fraction: float, test_fraction: float) -> str:
+    """The split for a cable, from its content hash: deterministic and independent of other cables."""
+    position = int(digest[:12], 16) / float(16**12)
+    if position < test_fraction:
+        return "test"
+    if position < test_fraction + dev_fraction:
+        return "dev"
+    return "train"
+
+
+@dataclass
+class Ledger:
+    """Counts of entities and fixes, per label, for one cable or a whole corpus."""
+
+    read: Counter = field(default_factory=Counter)
+    after_rules: Counter = field(default_factory=Counter)
+    converted: Counter = field(default_factory=Counter)
+    dropped: Dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    repaired: Dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    rule_changes: Counter = field(default_factory=Counter)
+    rule_net: Dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, other: "Ledger") -> None:
+        self.read.update(other.read)
+        self.after_rules.update(other.after_rules)
+        self.converted.update(other.converted)
+        self.rule_changes.update(other.rule_changes)
+        for mine, theirs in ((self.dropped, other.dropped), (self.repaired, other.repaired), (self.rule_net, other.rule_net)):
+            for key, counts in theirs.items():
+                mine[key].update(counts)
+
+    def dropped_total(self) -> Counter:
+        total: Counter = Counter()
+        for counts in self.dropped.values():
+            total.update(counts)
+        return total
+
+    def check(self) -> List[str]:
+        """Problems with the accounting identity (an empty list when every entity is accounted for)."""
+        problems = []
+        labels = set(self.read) | set(self.after_rules) | set(self.converted) | set(self.dropped_total())
+        for label in sorted(labels):
+            net = sum(counts[label] for counts in self.rule_net.values())
+            if self.read[label] + net != self.after_rules[label]:
+                problems.append(f"{label}: read {self.read[label]} + rule changes {net} != after rules {self.after_rules[label]}")
+            if self.after_rules[label] != self.converted[label] + self.dropped_total()[label]:
+                problems.append(
+                    f"{label}: after rules {self.after_rules[label]} != converted {self.converted[label]}"
+                    f" + dropped {self.dropped_total()[label]}"
+                )
+        return problems
+
+    def to_dict(self) -> dict:
+        return {
+            "read": dict(self.read),
+            "after_rules": dict(self.after_rules),
+            "converted": dict(self.converted),
+            "dropped": {reason: dict(c) for reason, c in sorted(self.dropped.items())},
+            "repaired": {reason: dict(c) for reason, c in sorted(self.repaired.items())},
+            "rule_changes": dict(self.rule_changes),
+            "rule_net_per_label": {rule: dict(c) for rule, c in sorted(self.rule_net.items())},
+        }
+
+
+@dataclass
+class CableDocs:
+    """What converting one cable produced."""
+
+    cable_id: str
+    digest: str
+    docs: List[Doc]
+    ledger: Ledger
+    fixes: FixResult
+    text: str
+
+
+def _rule_net(text: str, fix: FixResult) -> Dict[str, Counter]:
+    net: Dict[str, Counter] = defaultdict(Counter)
+    for change in fix.changes:
+        for span in change.before:
+            net[change.rule][span.label] -= 1
+        for span in change.after:
+            net[change.rule][span.label] += 1
+    return net
+
+
+def annotated_to_docs(
+    nlp: Language, cable_id: str, annotated: AnnotatedText, rules: Sequence[str]
+) -> CableDocs:
+    """Fix, clean, split and tokenize one cable; account for every entity."""
+    ledger = Ledger()
+    ledger.read.update(span.label for span in annotated.spans)
+    fix = apply_rules(annotated.text, annotated.spans, rules)
+    ledger.after_rules.update(span.label for span in fix.spans)
+    ledger.rule_changes.update(fix.counts())
+    for rule_name, counts in _rule_net(annotated.text, fix).items():
+        ledger.rule_net[rule_name].update(counts)
+    cleaned = clean_cable(annotated.text, fix.spans)
+    for span, reason in cleaned.dropped:
+        ledger.dropped[reason][span.label] += 1
+
+    docs: List[Doc] = []
+    pending = sorted(cleaned.spans)
+    cursor = 0
+    for index, (start, end) in enumerate(paragraphs(cleaned.text)):
+        inside: List[Span] = []
+        while cursor < len(pending) and pending[cursor].start < end:
+            span = pending[cursor]
+            cursor += 1
+            if span.start >= start and span.end <= end:
+                inside.append(span)
+            else:
+                ledger.dropped["crosses_paragraph"][span.label] += 1
+        doc = nlp.make_doc(cleaned.text[start:end])
+        doc.user_data["cable_id"] = cable_id
+        doc.user_data["paragraph"] = index
+        doc.ents = _align(doc, [Span(s.start - start, s.end - start, s.label) for s in inside], ledger)
+        docs.append(doc)
+    for span in pending[cursor:]:
+        ledger.dropped["outside_paragraphs"][span.label] += 1
+    return CableDocs(cable_id, content_hash(annotated.text), docs, ledger, fix, annotated.text)
+
+
+def _align(doc: Doc, spans: List[Span], ledger: Ledger) -> list:
+    """Token-aligned entities; a span inside a token is expanded to it, a clash is dropped."""
+    aligned = []
+    for span in spans:
+        entity = doc.char_span(span.start, span.end, label=span.label)
+        if entity is None:
+            entity = doc.char_span(span.start, span.end, label=span.label, alignment_mode="expand")
+            if entity is None:
+                ledger.dropped["misaligned"][span.label] += 1
+                continue
+            ledger.repaired["expanded_to_token_boundary"][span.label] += 1
+        aligned.append(entity)
+    kept = filter_spans(aligned)
+    for entity in aligned:
+        if entity not in kept:
+            ledger.dropped["overlaps_after_alignment"][entity.label_] += 1
+    for entity in kept:
+        ledger.converted[entity.label_] += 1
+    return kept
+
+
+def convert_file(
+    nlp: Language, path: Path, labels: Sequence[str] = DEFAULT_LABELS, rules: Sequence[str] = ()
+) -> CableDocs:
+    """Convert one cable file; raises :class:`MarkupError` for bad input."""
+    annotated = read_cable_file(path, labels)
+    if not annotated.text.strip():
+        raise MarkupError(str(path), 1, 1, "empty file", "Remove the file or add the cable's text.")
+    return annotated_to_docs(nlp, Path(path).stem, annotated, rules)
+
+
+def docs_to_docbin(docs: Sequence[Doc]) -> DocBin:
+    doc_bin = DocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    for doc in docs:
+        doc_bin.add(doc)
+    return doc_bin
+
+
+def cable_files(input_dir: Path) -> List[Path]:
+    """The cable files of a folder (``*.txt``, recursively), in a stable order."""
+    return sorted(p for p in Path(input_dir).rglob("*.txt") if p.is_file())
+
+
+def failure_record(error: Exception, path: Path) -> dict:
+    if isinstance(error, MarkupError):
+        return error.as_record()
+    return {"file": str(path), "line": 0, "column": 0, "reason": f"{type(error).__name__}: {error}",
+            "hint": "Report this as a bug, with the file."}
+
+
+@dataclass
+class CorpusReport:
+    """What converting a folder produced: per-split counts, the ledger, problems, duplicates."""
+
+    per_split: Dict[str, Counter] = field(default_factory=lambda: {split: Counter() for split in SPLITS})
+    ledger: Ledger = field(default_factory=Ledger)
+    failures: List[dict] = field(default_factory=list)
+    duplicates: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "splits": {split: dict(counts) for split, counts in self.per_split.items()},
+            "entities": self.ledger.to_dict(),
+            "accounting_problems": self.ledger.check(),
+            "skipped_cables": len(self.failures),
+            "duplicate_cables": self.duplicates,
+        }
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(lang: str, labels: Sequence[str], rules: Sequence[str]) -> None:
+    import spacy
+
+    _WORKER.update(nlp=spacy.blank(lang), labels=tuple(labels), rules=tuple(rules))
+
+
+class PackedCable(NamedTuple):
+    """A converted cable as it travels from a worker process: Docs as DocBin bytes, plus counts."""
+
+    digest: str
+    doc_bin: bytes
+    n_docs: int
+    n_tokens: int
+    ledger: Ledger
+
+
+def _convert_in_worker(path: Path) -> Tuple[Path, Optional[PackedCable], Optional[dict]]:
+    try:
+        result = convert_file(_WORKER["nlp"], path, _WORKER["labels"], _WORKER["rules"])
+    except MarkupError as error:
+        return path, None, failure_record(error, path)
+    packed = PackedCable(
+        result.digest,
+        docs_to_docbin(result.docs).to_bytes(),
+        len(result.docs),
+        sum(len(doc) for doc in result.docs),
+        result.ledger,
+    )
+    return path, packed, None
+
+
+class SplitWriter:
+    """Collects Docs per split and writes ``OUT/split.spacy``, or ``OUT/split/NNNN.spacy`` shards."""
+
+    def __init__(self, output_dir: Path, shard_size: int = 0) -> None:
+        self.output_dir = Path(output_dir)
+        self.shard_size = shard_size
+        self.bins = {split: docs_to_docbin([]) for split in SPLITS}
+        self.shards = Counter()
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        for split in SPLITS:
+            target = self.output_dir / split
+            if shard_size and target.is_dir():
+                for old in target.glob("*.spacy"):
+                    old.unlink()
+
+    def add(self, split: str, doc_bin_bytes: bytes) -> None:
+        self.bins[split].merge(DocBin(store_user_data=True).from_bytes(doc_bin_bytes))
+        if self.shard_size and len(self.bins[split]) >= self.shard_size:
+            self._flush(split)
+
+    def _flush(self, split: str) -> None:
+        folder = self.output_dir / split
+        folder.mkdir(parents=True, exist_ok=True)
+        self.bins[split].to_disk(folder / f"{self.shards[split]:04d}.spacy")
+        self.shards[split] += 1
+        self.bins[split] = docs_to_docbin([])
+
+    def close(self) -> List[Path]:
+        written = []
+        for split in SPLITS:
+            if self.shard_size:
+                if len(self.bins[split]) or not self.shards[split]:
+                    self._flush(split)
+                written.append(self.output_dir / split)
+            else:
+                self.bins[split].to_disk(self.output_dir / f"{split}.spacy")
+                written.append(self.output_dir / f"{split}.spacy")
+        return written
+
+
+def convert_corpus(
+    paths: Sequence[Path],
+    output_dir: Path,
+    *,
+    lang: str = "en",
+    labels: Sequence[str] = DEFAULT_LABELS,
+    rules: Sequence[str] = (),
+    dev_fraction: float = 0.1,
+    test_fraction: float = 0.1,
+    n_process: int = 1,
+    shard_size: int = 0,
+    strict: bool = False,
+    progress: Optional[object] = None,
+) -> CorpusReport:
+    """Convert cable files into split DocBins under ``output_dir``; return the report.
+
+    With ``strict``, the first bad cable raises :class:`MarkupError`; otherwise bad cables are
+    skipped and listed in ``report.failures``.
+    """
+    import multiprocessing
+
+    report = CorpusReport()
+    writer = SplitWriter(output_dir, shard_size)
+    seen: set = set()
+    init_args = (lang, tuple(labels), tuple(rules))
+    if n_process > 1:
+        pool = multiprocessing.get_context("spawn").Pool(n_process, _init_worker, init_args)
+        results = pool.imap(_convert_in_worker, paths, chunksize=4)
+    else:
+        pool = None
+        _init_worker(*init_args)
+        results = map(_convert_in_worker, paths)
+    try:
+        for path, cable, failure in results:
+            if progress is not None:
+                progress.update(1)  # type: ignore[attr-defined]
+            if failure is not None:
+                if strict:
+                    raise MarkupError(failure["file"], failure["line"], failure["column"], failure["reason"], failure["hint"])
+                report.failures.append(failure)
+                continue
+            assert cable is not None
+            if cable.digest in seen:
+                report.duplicates += 1
+            seen.add(cable.digest)
+            split = assign_split(cable.digest, dev_fraction, test_fraction)
+            writer.add(split, cable.doc_bin)
+            counts = report.per_split[split]
+            counts["cables"] += 1
+            counts["docs"] += cable.n_docs
+            counts["tokens"] += cable.n_tokens
+            counts.update({f"ent_{label}": n for label, n in cable.ledger.converted.items()})
+            report.ledger.add(cable.ledger)
+    finally:
+        if pool is not None:
+            pool.terminate()
+    writer.close()
+    return report

@@ -1,0 +1,96 @@
+"""Convert a folder of tagger-annotated cables into train/dev/test DocBins.
+
+Usage: python -m scripts.convert IN_DIR OUT_DIR [--rules default] [--n-process 2] [--strict]
+"""
+import os
+import time
+from pathlib import Path
+
+import srsly
+import typer
+from tqdm import tqdm
+from wasabi import msg
+
+from .conversion import SPLITS, cable_files, convert_corpus
+from .markup import MarkupError
+from .span_rules import parse_rule_list
+
+Arg = typer.Argument
+Opt = typer.Option
+
+
+# fmt: off
+def main(
+    input_dir: Path = Arg(..., help="Folder of annotated cables (*.txt, searched recursively)", exists=True, file_okay=False),
+    output_dir: Path = Arg(..., help="Folder for train/dev/test .spacy files and the conversion report"),
+    lang: str = Opt("en", "--lang", "-l", help="Language of the blank tokenizer"),
+    labels: str = Opt("PER,ORG,LOC,MISC", "--labels", help="Comma-separated entity labels allowed in the markup"),
+    rules: str = Opt("default", "--rules", "-r", help="Span-fixing rules to run, comma-separated, or 'default' / 'none'"),
+    dev_fraction: float = Opt(0.1, "--dev", help="Share of cables held out for dev"),
+    test_fraction: float = Opt(0.1, "--test", help="Share of cables held out for test"),
+    n_process: int = Opt(0, "--n-process", "-n", help="Worker processes (0: all cores)"),
+    shard_size: int = Opt(0, "--shard-size", help="Docs per shard; 0 writes one file per split"),
+    strict: bool = Opt(False, "--strict", help="Stop at the first bad cable with a non-zero exit"),
+):
+    # fmt: on
+    """Convert annotated cables to DocBins; report per-split counts and every dropped entity."""
+    label_set = [label.strip() for label in labels.split(",") if label.strip()]
+    try:
+        rule_names = parse_rule_list(rules)
+    except ValueError as err:
+        msg.fail(str(err), exits=1)
+    paths = cable_files(input_dir)
+    if not paths:
+        msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of annotated cables.", exits=1)
+    workers = n_process or os.cpu_count() or 1
+    msg.info(f"Converting {len(paths)} cables from {input_dir} with {workers} process(es); rules: {', '.join(rule_names) or 'none'}")
+    started = time.time()
+    try:
+        with tqdm(total=len(paths), unit="cable", disable=None) as progress:
+            report = convert_corpus(
+                paths, output_dir, lang=lang, labels=label_set, rules=rule_names, dev_fraction=dev_fraction,
+                test_fraction=test_fraction, n_process=min(workers, len(paths)), shard_size=shard_size,
+                strict=strict, progress=progress,
+            )
+    except MarkupError as err:
+        msg.fail(f"Bad cable (--strict): {err}", exits=1)
+    seconds = time.time() - started
+
+    header = ("split", "cables", "docs", "tokens", *label_set)
+    rows = [(split, *(report.per_split[split][key] for key in ("cables", "docs", "tokens")),
+             *(report.per_split[split][f"ent_{label}"] for label in label_set)) for split in SPLITS]
+    msg.table(rows, header=header, divider=True, aligns=("l",) + ("r",) * (len(header) - 1))
+    ledger = report.ledger
+    if ledger.rule_changes:
+        msg.table(sorted(ledger.rule_changes.items()), header=("span rule", "changes"), divider=True, aligns=("l", "r"))
+    entity_rows = [(label, ledger.read[label], ledger.after_rules[label], ledger.converted[label],
+                    ledger.dropped_total()[label]) for label in label_set]
+    msg.table(entity_rows, header=("label", "read", "after rules", "converted", "dropped"), divider=True,
+              aligns=("l", "r", "r", "r", "r"))
+    for reason, counts in sorted(ledger.dropped.items()):
+        msg.warn(f"Dropped {sum(counts.values())} entities: {reason} ({dict(counts)})")
+    for reason, counts in sorted(ledger.repaired.items()):
+        msg.info(f"Repaired {sum(counts.values())} entities: {reason} ({dict(counts)})")
+    problems = ledger.check()
+    for problem in problems:
+        msg.fail(f"Accounting mismatch: {problem}")
+
+    output_dir.mkdir(parents=True, exist_ok=True)
+    summary = report.to_dict()
+    summary.update(seconds=round(seconds, 2), cables_per_second=round(len(paths) / max(seconds, 1e-9), 1),
+                   rules=rule_names, labels=label_set, input_dir=str(input_dir))
+    srsly.write_json(output_dir / "conversion.json", summary)
+    srsly.write_jsonl(output_dir / "errors.jsonl", report.failures)
+    if report.failures:
+        msg.warn(f"Skipped {len(report.failures)} bad cable(s); see {output_dir / 'errors.jsonl'}")
+        for failure in report.failures[:5]:
+            msg.text(f"  {failure['file']}:{failure['line']}:{failure['column']}: {failure['reason']}")
+    if report.duplicates:
+        msg.info(f"{report.duplicates} duplicate cable(s) (same text) kept in the same split as their twin")
+    msg.good(f"Converted {len(paths) - len(report.failures)} cables in {seconds:.1f}s to {output_dir}")
+    if problems:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    typer.run(main)

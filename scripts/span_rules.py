@@ -1,0 +1,685 @@
+"""Span-fixing rules: repair the tagger's broken annotations, one named rule at a time.
+
+Read this file to learn the rules. Each rule is a function ``rule(text, spans) -> spans`` over a
+cable's plain text (markup removed, nothing else changed) and its entity spans. Each has a
+docstring with an example, written as ``tagger -> fixed``. Rules use general evidence only: word
+lists of titles, head nouns and metadata, the cable's own spelling and the cable's own other
+annotations; never names from a particular cable.
+
+:data:`DEFAULT_RULES` is the order they run in; :func:`apply_rules` runs a chosen list and
+records, per rule, every change it made (spans before and after), so the converter can count
+them and the audit report can show them in context.
+"""
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from .markup import Span
+
+Rule = Callable[[str, List[Span]], List[Span]]
+RULES: Dict[str, Rule] = {}
+
+
+def rule(function: Rule) -> Rule:
+    """Register a span-fixing rule under its function name."""
+    RULES[function.__name__] = function
+    return function
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists. They describe English and cable conventions, not any particular cable.
+
+CLASSIFICATION_MARKINGS = {
+    "C", "S", "U", "SBU", "NF", "NOFORN", "REL", "ORCON", "CONFIDENTIAL", "SECRET",
+    "UNCLASSIFIED", "LIMDIS", "EXDIS", "NODIS", "FOUO", "S/NF", "C/NF", "TS",
+}
+METADATA_WORDS = {
+    "SIPDIS", "NOTE", "COMMENT", "SUMMARY", "END", "TAGS", "SUBJECT", "REF", "REFS", "REFTEL",
+    "DECL", "E.O.", "EO", "CLASSIFIED", "REASON", "REASONS", "SECTION", "PARA", "ACTION",
+}
+# Words after which the rest of a span is metadata, not name ("IRAN Classified By: Charge").
+METADATA_CUT_WORDS = {"Classified", "CLASSIFIED", "Reason", "Reasons", "SUBJECT", "Subject", "TAGS"}
+MONTHS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+}
+# Words that end a title phrase and stand for a person ("Foreign Minister", "Charge").
+TITLE_HEADS = {
+    "President", "Minister", "Ministers", "Secretary", "Undersecretary", "Ambassador", "Charge",
+    "Speaker", "Advisor", "Adviser", "Governor", "Senator", "Congressman", "Congresswoman",
+    "Chairman", "Chairwoman", "Chair", "Director", "Commander", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Mayor", "Envoy", "Representative", "Counselor", "Counsellor", "Consul",
+    "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Premier", "Chancellor", "Judge",
+    "Prosecutor", "Attorney", "Colonel", "Lieutenant", "Major", "Captain", "Admiral",
+    "Sergeant", "Mullah", "Imam", "Cleric", "Bishop", "Deputy", "Officer", "Coordinator",
+    "Commissioner", "Delegate", "Attache", "Leader", "Chief", "Head", "MP", "DCM", "Polcouns",
+    "Econcouns", "Poloff", "Econoff", "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Maj",
+    "Capt", "Adm", "Sen", "Rep", "Amb", "Gov", "Pres", "PM", "FM", "DFM", "Dep", "Asst",
+    "General",
+}
+# Words that may stand inside a title phrase before its head ("National Security Advisor").
+TITLE_MODIFIERS = {
+    "Vice", "Prime", "Foreign", "Assistant", "Under", "Acting", "Former", "Special", "Senior",
+    "National", "Security", "Interior", "Defense", "Defence", "Finance", "Commerce", "Trade",
+    "Justice", "Energy", "Economy", "Economic", "Political", "Deputy", "Principal", "Chief",
+    "General", "Executive", "Permanent", "Supreme", "Regional", "Provincial", "District",
+    "Police", "Army", "Military", "Parliamentary", "Education", "Health", "Agriculture",
+    "Labor", "Labour", "Information", "Refugees", "Affairs", "Public", "Presidential",
+    "Minister", "Secretary", "State", "Ambassador", "Counter-Narcotics", "Counternarcotics",
+    "Commanding", "Managing", "Vice-President",
+}
+# Head nouns that make a name an organisation, a place or a MISC name.
+ORG_HEADS = {
+    "Association", "Organization", "Organisation", "Ministry", "Office", "Department",
+    "Council", "Committee", "Commission", "Bank", "Fund", "Agency", "Institute", "Center",
+    "Centre", "Union", "League", "Court", "Board", "Party", "Front", "Movement", "Forces",
+    "Force", "Army", "Authority", "Bureau", "Service", "Services", "Corporation", "Company",
+    "Foundation", "University", "Academy", "Society", "Federation", "Alliance", "Coalition",
+    "Assembly", "Parliament", "Secretariat", "Directorate", "Command", "Mission", "Team",
+    "Group", "Network", "Police", "Guard", "Navy", "Congress", "Senate", "Cabinet",
+    "Brigade", "Division", "Tribunal", "Cooperation", "Programme", "Program", "Inc", "Ltd",
+}
+MISC_HEADS = {
+    "Day", "War", "Agreement", "Accord", "Accords", "Treaty", "Summit", "Act", "Law",
+    "Convention", "Declaration", "Initiative", "Festival", "Games", "Olympics", "Revolution",
+    "Charter", "Protocol", "Compact", "Memorandum", "Resolution", "Election", "Elections",
+    "Doctrine", "Plan", "Strategy", "Jirga", "Ramadan", "Eid",
+}
+LOC_HEADS = {
+    "Areas", "Area", "Province", "Provinces", "Region", "Valley", "River", "Mountains",
+    "Mountain", "District", "Island", "Islands", "Sea", "Ocean", "Gulf", "Strait", "Lake",
+    "Desert", "Peninsula", "Street", "Square", "Airport", "Port", "Governorate", "Oblast",
+    "Plateau", "Basin", "Coast", "Bay", "Pass", "Corridor", "Border",
+}
+NAME_CONNECTORS = {"of", "for", "on", "and", "de", "al", "el", "bin", "ibn", "the", "in", "du", "von", "van"}
+STOP_WORDS = {
+    "a", "about", "after", "again", "against", "all", "also", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "both", "but", "by", "can", "could",
+    "did", "do", "does", "during", "each", "either", "even", "few", "for", "from", "further",
+    "had", "has", "have", "he", "her", "here", "his", "how", "however", "i", "if", "in", "into",
+    "is", "it", "its", "just", "many", "may", "me", "might", "more", "most", "much", "must",
+    "my", "neither", "no", "nor", "not", "now", "of", "on", "once", "only", "or", "other",
+    "our", "over", "per", "same", "she", "should", "since", "so", "some", "still", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "very", "was",
+    "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+    "why", "will", "with", "within", "without", "would", "yet", "you", "your", "according",
+    "although", "despite", "meanwhile", "yesterday", "today", "tomorrow", "recently", "later",
+    "separately", "finally", "moreover", "instead", "indeed", "overall", "mr", "mrs", "ms",
+}
+DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "ani", "ari", "eni", "hi", "ki", "ni", "ri", "si", "ti", "zi", "i", "an", "ans")
+
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+WORD = re.compile(r"[^\s]+")
+EDGE_PUNCT = "\"'“”‘’.,;:!?()[]{}«»-–—/"
+ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|Gen|Dr|Bros)\.$")
+TAGS_LINE = re.compile(r"\bTAGS\b:?(?P<codes>.*?)(?=\bSUBJECT\b|\n|$)", re.S)
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers shared by the rules.
+
+
+def words(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """Whitespace-separated words of ``text[start:end]`` as absolute offsets."""
+    return [(start + m.start(), start + m.end()) for m in WORD.finditer(text[start:end])]
+
+
+def bare(word: str) -> str:
+    """A word without edge punctuation: ``"Minister,"`` -> ``"Minister"``."""
+    return word.strip(EDGE_PUNCT)
+
+
+def name_key(name: str) -> str:
+    """How two mentions of one name compare: case and spacing do not matter."""
+    return " ".join(name.split()).casefold()
+
+
+def is_capitalised(word: str) -> bool:
+    word = bare(word)
+    return bool(word) and word[0].isupper()
+
+
+def tags_codes(text: str) -> Set[str]:
+    """The TAGS codes of a cable (``TAGS PGOV , PREL , IR`` -> {PGOV, PREL, IR})."""
+    codes: Set[str] = set()
+    for match in TAGS_LINE.finditer(text):
+        codes.update(w for w in re.split(r"[\s,;]+", match.group("codes")) if w.isupper())
+    return codes
+
+
+def lowercase_vocabulary(text: str) -> Set[str]:
+    """Words the cable writes in lower case: evidence that a word is common, not a name."""
+    return {w for w in (bare(m.group()) for m in WORD.finditer(text)) if w.islower()}
+
+
+def label_votes(text: str, spans: Sequence[Span]) -> Dict[str, Counter]:
+    votes: Dict[str, Counter] = defaultdict(Counter)
+    for span in spans:
+        votes[name_key(text[span.start : span.end])][span.label] += 1
+    return votes
+
+
+def winning_label(counts: Counter) -> Optional[str]:
+    """The label most mentions of a name carry, or None on a tie."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def looks_like_demonym(word: str) -> bool:
+    word = bare(word)
+    return word[:1].isupper() and word.lower().endswith(DEMONYM_SUFFIXES) and not word.lower().endswith("stan")
+
+
+def overlaps(span: Span, others: Iterable[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+def trim_whitespace(text: str, span: Span) -> Optional[Span]:
+    """The span without edge whitespace, or None if nothing is left."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, span.label) if end > start else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules, in their default order.
+
+
+@rule
+def drop_metadata(text: str, spans: List[Span]) -> List[Span]:
+    """Drop spans on cable metadata: TAGS codes, classification markings, SIPDIS, "Note:".
+
+    ``TAGS PGOV , PREL , [PER ECON  ] , IR`` -> ``TAGS PGOV , PREL , ECON , IR``;
+    ``( [ORG SBU  ] )`` -> ``( SBU )``; ``( [ORG Note:  ] The British`` -> ``( Note: The British``.
+    """
+    tags_regions = [(m.start(), m.end()) for m in TAGS_LINE.finditer(text)]
+    kept = []
+    for span in spans:
+        content = bare(text[span.start : span.end])
+        if any(s <= span.start and span.end <= e for s, e in tags_regions):
+            continue
+        if content.upper() in CLASSIFICATION_MARKINGS | METADATA_WORDS:
+            continue
+        if not any(ch.isalpha() for ch in content):
+            continue
+        kept.append(span)
+    return kept
+
+
+@rule
+def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
+    """Cut a span before words that cannot continue a name: metadata, months, a possessive.
+
+    ``[MISC IRAN Classified By: Charge  ]`` -> ``[MISC IRAN ] Classified By: Charge``;
+    ``[PER Richard Boucher’s August  ] 27`` -> ``[PER Richard Boucher ]’s August 27``.
+    """
+    fixed = []
+    for span in spans:
+        span_words = words(text, span.start, span.end)
+        end = span.end
+        for index, (ws, we) in enumerate(span_words):
+            word = text[ws:we]
+            if index > 0 and (bare(word) in METADATA_CUT_WORDS or bare(word) in MONTHS or word.endswith(":")):
+                end = span_words[index - 1][1]
+                break
+            possessive = POSSESSIVE.search(word)
+            if possessive and index < len(span_words) - 1:
+                end = ws + possessive.start()
+                break
+        fixed.append(Span(span.start, end, span.label))
+    return fixed
+
+
+@rule
+def trim_edge_punctuation(text: str, spans: List[Span]) -> List[Span]:
+    """Move punctuation and quotes at either edge out of a span; keep abbreviation dots.
+
+    ``[LOC Afghanistan.”  ]`` -> ``[LOC Afghanistan ].”``; ``[ORG Party.  ]`` -> ``[ORG Party ].``;
+    ``[LOC U.S.  ]`` stays as it is.
+    """
+    fixed = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start < end and (text[start] in EDGE_PUNCT or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in EDGE_PUNCT or text[end - 1].isspace()):
+            if text[end - 1] == "." and ABBREVIATION.search(text[start:end]):
+                break
+            end -= 1
+        if end > start:
+            fixed.append(Span(start, end, span.label))
+    return fixed
+
+
+@rule
+def split_off_possessive(text: str, spans: List[Span]) -> List[Span]:
+    """Move a possessive ’s / 's out of a span; a possessive name is not MISC.
+
+    ``[MISC Iran’s  ] role`` -> ``[LOC Iran ]’s role`` (the label the cable gives "Iran"
+    elsewhere, else PER for a name the cable tags as a person, else LOC).
+    """
+    votes = label_votes(text, spans)
+    fixed = []
+    for span in spans:
+        match = POSSESSIVE.search(text[span.start : span.end])
+        if not match or match.start() == 0:
+            fixed.append(span)
+            continue
+        end = span.start + match.start()
+        if text[span.end - 1] in "'’" and text[span.end - 2] == "s":  # plural possessive: "Taliban’" stays "s’"
+            end = span.end - 1
+        label = span.label
+        if label == "MISC":
+            elsewhere = {k: v for k, v in votes.get(name_key(text[span.start:end]), Counter()).items() if k != "MISC"}
+            label = winning_label(Counter(elsewhere)) or "LOC"
+        fixed.append(Span(span.start, end, label))
+    return fixed
+
+
+def _title_run(tokens: List[str], index: int) -> int:
+    """Length of the title phrase starting at tokens[index] (0 if none ends in a title head)."""
+    last_head = 0
+    position = index
+    while position < len(tokens):
+        word = bare(tokens[position])
+        if word in TITLE_HEADS or word.rstrip(".") in TITLE_HEADS:
+            last_head = position - index + 1
+        elif word == "State" and position > index and bare(tokens[position - 1]) == "of":
+            last_head = position - index + 1  # "Secretary of State"
+        elif word in TITLE_MODIFIERS:
+            pass
+        elif word in ("of", "for") and position + 1 < len(tokens) and bare(tokens[position + 1]) in TITLE_MODIFIERS | TITLE_HEADS:
+            pass
+        else:
+            break
+        position += 1
+    return last_head
+
+
+@rule
+def strip_titles(text: str, spans: List[Span]) -> List[Span]:
+    """Move titles and roles out of a span; what remains of a person's name becomes PER.
+
+    ``[ORG National Security Advisor Rassoul  ]`` -> ``National Security Advisor [PER Rassoul ]``;
+    ``Deputy Secretary of [LOC State Negroponte  ]`` -> ``Deputy Secretary of State [PER Negroponte ]``;
+    ``[ORG Pakistani National Security Advisor Aziz  ]`` -> ``[MISC Pakistani ] National Security Advisor [PER Aziz ]``;
+    ``[ORG UN Special  ] Envoy`` -> ``[ORG UN ] Special Envoy``.
+    """
+    votes = label_votes(text, spans)
+    fixed: List[Span] = []
+    for span in spans:
+        inside = words(text, span.start, span.end)
+        before = words(text, max(0, span.start - 60), span.start)[-4:]
+        after = words(text, span.end, min(len(text), span.end + 40))[:3]
+        tokens = [text[s:e] for s, e in before + inside + after]
+        first_inside, last_inside = len(before), len(before) + len(inside)
+        title_at: Optional[Tuple[int, int]] = None
+        for index in range(len(tokens)):
+            length = _title_run(tokens, index)
+            if not length:
+                continue
+            run_start, run_end = index, index + length
+            if run_end <= first_inside or run_start >= last_inside:
+                continue
+            # A title inside a longer name ("UN General Assembly") is part of that name.
+            if run_end < last_inside and bare(tokens[run_end]) in ORG_HEADS | MISC_HEADS | LOC_HEADS:
+                continue
+            title_at = (run_start, run_end)
+            break
+        if title_at is None:
+            fixed.append(span)
+            continue
+        run_start, run_end = title_at
+        prefix = inside[: max(0, run_start - first_inside)]
+        remainder = inside[max(0, run_end - first_inside) :]
+        if prefix:
+            prefix_text = text[prefix[0][0] : prefix[-1][1]]
+            label = winning_label(votes.get(name_key(prefix_text), Counter()))
+            if label is None:
+                label = "MISC" if len(prefix) == 1 and looks_like_demonym(prefix_text) else span.label
+            fixed.append(Span(prefix[0][0], prefix[-1][1], label))
+        if remainder:
+            remainder_words = [text[s:e] for s, e in remainder]
+            person = (
+                run_end <= last_inside
+                and len(remainder) <= 4
+                and all(is_capitalised(w) or bare(w).lower() in NAME_CONNECTORS for w in remainder_words)
+                and not any(bare(w) in ORG_HEADS for w in remainder_words)
+            )
+            fixed.append(Span(remainder[0][0], remainder[-1][1], "PER" if person else span.label))
+    return fixed
+
+
+@rule
+def drop_heading_words(text: str, spans: List[Span]) -> List[Span]:
+    """Trim common words off all-caps spans (headings, subject lines); drop what is all common.
+
+    A word is common when the cable also writes it in lower case, or it is a TAGS code or a stop
+    word. ``[LOC ECON COOPERATION  ]`` -> ``ECON COOPERATION``; ``[ORG UN SPECIAL  ] ENVOY`` ->
+    ``[ORG UN ] SPECIAL ENVOY``; ``[ORG CENTRAL BANK  ]`` stays when the cable writes "Central Bank".
+    """
+    common = lowercase_vocabulary(text) | {code.lower() for code in tags_codes(text)} | STOP_WORDS
+    fixed = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        if not surface.isupper() or len(bare(surface)) < 2:
+            fixed.append(span)
+            continue
+        title_form = re.escape(" ".join(w.capitalize() for w in surface.split()))
+        if re.search(title_form.replace(r"\ ", r"\s+"), text):
+            fixed.append(span)  # the cable writes this name in running text: a real name
+            continue
+        span_words = words(text, span.start, span.end)
+        while span_words and bare(text[span_words[0][0] : span_words[0][1]]).lower() in common:
+            span_words.pop(0)
+        while span_words and bare(text[span_words[-1][0] : span_words[-1][1]]).lower() in common:
+            span_words.pop()
+        if span_words:
+            fixed.append(Span(span_words[0][0], span_words[-1][1], span.label))
+    return fixed
+
+
+def _gap(text: str, left: Span, right: Span) -> str:
+    return text[left.end : right.start]
+
+
+@rule
+def merge_split_names(text: str, spans: List[Span]) -> List[Span]:
+    """Merge one name that the tagger split into adjacent spans; the name's head decides.
+
+    ``[MISC Republican  ] [ORG Party  ]`` -> ``[ORG Republican Party ]``;
+    ``[MISC South Asian Association  ] for [ORG Regional Cooperation  ]`` -> one ORG;
+    ``[PER Sher  ] [PER Mohammad  ]`` -> ``[PER Sher Mohammad ]``. Names joined by "and" or
+    punctuation stay apart: ``[LOC Iran  ] and [LOC Russia  ]``.
+    """
+    merged: List[Span] = []
+    for span in sorted(spans):
+        if merged:
+            left = merged[-1]
+            gap = _gap(text, left, span)
+            left_words = text[left.start : left.end].split()
+            adjacent = gap.strip() == "" and "\n" not in gap
+            connected = gap.strip() in ("for", "of", "on") and bare(left_words[-1]) in ORG_HEADS
+            label: Optional[str] = None
+            if adjacent and left.label == span.label and left.label != "LOC":
+                label = span.label
+            elif adjacent and left.label in ("MISC", "LOC") and span.label == "ORG":
+                label = "ORG"
+            elif connected and span.label in ("ORG", "MISC", "LOC"):
+                label = "ORG"
+            if label is not None:
+                merged[-1] = Span(left.start, span.end, label)
+                continue
+        merged.append(span)
+    return merged
+
+
+def _neighbour_word(text: str, offset: int, direction: int) -> Optional[Tuple[int, int]]:
+    """The whitespace-separated word just before (-1) or after (+1) offset, on the same line."""
+    if direction < 0:
+        match = re.search(r"(\S+)[ \t]+$", text[max(0, offset - 40) : offset])
+        return (offset - len(match.group(0)), offset - len(match.group(0)) + len(match.group(1))) if match else None
+    match = re.match(r"[ \t]+(\S+)", text[offset : offset + 40])
+    return (offset + match.start(1), offset + match.end(1)) if match else None
+
+
+@rule
+def extend_person_names(text: str, spans: List[Span]) -> List[Span]:
+    """Extend a PER span over an adjacent capitalised part of the same name.
+
+    ``When Sher [PER Mohammad  ] was governor`` -> ``When [PER Sher Mohammad ] was governor``.
+    Titles, months, stop words, words the cable also writes in lower case, words at the start
+    of a sentence and words already in a span are left outside.
+    """
+    common = lowercase_vocabulary(text) | STOP_WORDS
+    taken = list(spans)
+    fixed = []
+    for span in spans:
+        start, end = span.start, span.end
+        if span.label == "PER":
+            left = _neighbour_word(text, start, -1)
+            if left and _name_part(text, left, common, taken):
+                previous = _neighbour_word(text, left[0], -1)
+                sentence_start = previous is None or text[previous[1] - 1] in ".!?:;\"“”"
+                if not sentence_start:
+                    start = left[0]
+            right = _neighbour_word(text, end, +1)
+            if right and _name_part(text, right, common, taken):
+                end = right[1]
+        fixed.append(Span(start, end, span.label))
+    return fixed
+
+
+def _name_part(text: str, word_span: Tuple[int, int], common: Set[str], taken: List[Span]) -> bool:
+    word = text[word_span[0] : word_span[1]]
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and len(word) > 1
+        and not word.isupper()
+        and word.lower() not in common
+        and word not in TITLE_HEADS | TITLE_MODIFIERS | MONTHS
+        and not looks_like_demonym(word)
+        and not overlaps(Span(word_span[0], word_span[1], ""), taken)
+    )
+
+
+@rule
+def relabel_by_head_word(text: str, spans: List[Span]) -> List[Span]:
+    """Give a multi-word name the label its head noun calls for.
+
+    ``[ORG Pakistani Independence Day  ]`` -> ``[MISC Pakistani Independence Day ]``;
+    ``[ORG Tribal Areas  ]`` -> ``[LOC Tribal Areas ]``; ``[MISC Hizb Party  ]`` -> ORG.
+    """
+    fixed = []
+    for span in spans:
+        span_words = text[span.start : span.end].split()
+        label = span.label
+        if len(span_words) >= 2 and not text[span.start : span.end].isupper():
+            head = bare(span_words[-1])
+            if head in MISC_HEADS:
+                label = "MISC"
+            elif head in LOC_HEADS:
+                label = "LOC"
+            elif head in ORG_HEADS:
+                label = "ORG"
+        fixed.append(Span(span.start, span.end, label))
+    return fixed
+
+
+@rule
+def vote_labels_in_cable(text: str, spans: List[Span]) -> List[Span]:
+    """Give every mention of a name the label most of its mentions in the cable carry.
+
+    ``[ORG Qanooni  ]`` once and ``[PER Qanooni  ]`` ten times -> all PER. Ties stay as they are.
+    """
+    votes = label_votes(text, spans)
+    fixed = []
+    for span in spans:
+        label = winning_label(votes[name_key(text[span.start : span.end])]) or span.label
+        fixed.append(Span(span.start, span.end, label))
+    return fixed
+
+
+@rule
+def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
+    """Tag untagged mentions of names the cable tags elsewhere, with the same label.
+
+    ``Karzai’s vision`` -> ``[PER Karzai ]’s vision`` when the cable tags ``[PER Karzai  ]``;
+    ``SUBJECT: BOUCHER AND`` -> ``SUBJECT: [PER BOUCHER ] AND``; the signature ``DELL`` ->
+    ``[PER DELL ]`` when the cable tags ``[PER Christopher Dell  ]`` (surnames count too).
+    A mention inside a longer capitalised name ("Afghan National Army") is left alone.
+    """
+    common = lowercase_vocabulary(text) | STOP_WORDS
+    names: Dict[str, Counter] = defaultdict(Counter)
+    for span in spans:
+        surface = " ".join(text[span.start : span.end].split())
+        forms = [surface]
+        if span.label == "PER" and " " in surface:
+            forms.append(surface.split()[-1])
+        for form in forms:
+            if len(form) >= 3 and form[0].isupper() and form.lower() not in common:
+                names[form][span.label] += 1
+    found: List[Span] = []
+    taken = list(spans)
+    for form, counts in sorted(names.items(), key=lambda item: -len(item[0])):
+        label = winning_label(counts)
+        if label is None:
+            continue
+        for variant in {form, form.upper()}:
+            pattern = re.compile(r"(?<![\w-])" + re.escape(variant).replace(r"\ ", r"\s+") + r"(?![\w-])")
+            for match in pattern.finditer(text):
+                candidate = Span(match.start(), match.end(), label)
+                if overlaps(candidate, taken):
+                    continue
+                if variant != form or form.isupper():
+                    if not _in_capitals_context(text, match.start(), match.end()):
+                        continue
+                elif _inside_longer_name(text, match.start(), match.end()):
+                    continue
+                found.append(candidate)
+                taken.append(candidate)
+    return sorted(spans + found)
+
+
+def _in_capitals_context(text: str, start: int, end: int) -> bool:
+    """Whether a mention stands among capitalised words (a header, subject line or signature)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    if not re.sub(r"<[^>]*>", "", line.replace(text[start:end], "", 1)).strip():
+        return True  # alone on its line: a signature
+    context = re.findall(r"[A-Za-z]{2,}", text[max(0, start - 30) : start] + " " + text[end : end + 30])
+    return not context or sum(w.isupper() for w in context) >= len(context) / 2
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    after = _neighbour_word(text, end, +1)
+    if after and is_capitalised(text[after[0] : after[1]]) and text[end] == " ":
+        return True
+    before = _neighbour_word(text, start, -1)
+    if before:
+        word = text[before[0] : before[1]]
+        if is_capitalised(word) and word not in TITLE_HEADS and bare(word).lower() not in STOP_WORDS and word[-1] not in ".,;:!?":
+            return True
+    return False
+
+
+DEFAULT_RULES: Tuple[str, ...] = (
+    "drop_metadata",
+    "cut_trailing_non_name_words",
+    "trim_edge_punctuation",
+    "split_off_possessive",
+    "strip_titles",
+    "drop_heading_words",
+    "merge_split_names",
+    "extend_person_names",
+    "relabel_by_head_word",
+    "vote_labels_in_cable",
+    "propagate_cable_names",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running rules and recording what they changed.
+
+
+@dataclass
+class Change:
+    """One edit by one rule: the spans it replaced and the spans that replaced them."""
+
+    rule: str
+    before: List[Span]
+    after: List[Span]
+
+
+@dataclass
+class FixResult:
+    spans: List[Span]
+    changes: List[Change] = field(default_factory=list)
+
+    def counts(self) -> Counter:
+        return Counter(change.rule for change in self.changes)
+
+
+def _group_changes(rule_name: str, removed: List[Span], added: List[Span]) -> List[Change]:
+    """Pair removed and added spans that overlap into one change each."""
+    changes: List[Change] = []
+    pending_added = list(added)
+    for span in removed:
+        partners = [a for a in pending_added if a.start < span.end and span.start < a.end]
+        joined = next((c for c in changes if overlaps(span, c.after) or overlaps(span, c.before)), None)
+        if joined is not None:
+            joined.before.append(span)
+            joined.after.extend(partners)
+        else:
+            changes.append(Change(rule_name, [span], partners))
+        pending_added = [a for a in pending_added if a not in partners]
+    changes.extend(Change(rule_name, [], [a]) for a in pending_added)
+    return changes
+
+
+def validate_rule_names(rule_names: Sequence[str]) -> List[str]:
+    unknown = [name for name in rule_names if name not in RULES]
+    if unknown:
+        raise ValueError(f"Unknown span rule(s): {', '.join(unknown)}. Known rules: {', '.join(RULES)}")
+    return list(rule_names)
+
+
+def parse_rule_list(value: str) -> List[str]:
+    """Rules from a comma-separated setting; ``"default"`` is :data:`DEFAULT_RULES`, ``"none"`` none."""
+    value = value.strip()
+    if value in ("", "none"):
+        return []
+    if value == "default":
+        return list(DEFAULT_RULES)
+    return validate_rule_names([name.strip() for name in value.split(",") if name.strip()])
+
+
+def apply_rules(text: str, spans: Sequence[Span], rule_names: Sequence[str] = DEFAULT_RULES) -> FixResult:
+    """Run the named rules in order over one cable; record each rule's changes.
+
+    Spans that come out empty, overlapping or with whitespace at an edge are normalised after
+    every rule (the later of two overlapping spans is dropped and counted as that rule's change).
+    """
+    current = sorted(set(spans))
+    changes: List[Change] = []
+    for name in validate_rule_names(rule_names):
+        result = _normalise(text, RULES[name](text, list(current)))
+        before, after = set(current), set(result)
+        removed = sorted(before - after)
+        added = sorted(after - before)
+        if removed or added:
+            changes.extend(_group_changes(name, removed, added))
+        current = result
+    return FixResult(current, changes)
+
+
+EDGE_CONNECTOR = re.compile(r"^(?:(?:of|for|the|and|on|in)\s+)+|(?:\s+(?:of|for|the|and|on|in))+$")
+
+
+def _normalise(text: str, spans: Iterable[Span]) -> List[Span]:
+    """Sorted, non-overlapping spans with no whitespace or connector word ("of", "the") at an edge."""
+    cleaned: List[Span] = []
+    for span in sorted(set(spans)):
+        surface = text[span.start : span.end]
+        lead = EDGE_CONNECTOR.match(surface)
+        trail = EDGE_CONNECTOR.search(surface, lead.end() if lead and lead.end() else 0)
+        start = span.start + (lead.end() if lead else 0)
+        end = span.end - (len(surface) - trail.start() if trail and trail.start() > 0 else 0)
+        trimmed = trim_whitespace(text, Span(start, max(start, end), span.label))
+        if trimmed is None:
+            continue
+        if cleaned and trimmed.start < cleaned[-1].end:
+            continue
+        cleaned.append(trimmed)
+    return cleaned
