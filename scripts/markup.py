@@ -131,9 +131,10 @@ def strip_markup(markup: str, labels: Sequence[str] = DEFAULT_LABELS) -> str:
     return parse_markup(markup, labels).text
 
 
-def write_markup(text: str, spans: Iterable[Span]) -> str:
-    """Write spans into text as bracket markup, ``[LABEL text ]``, the gold convention.
+def write_markup(text: str, spans: Iterable[Span], closer: str = " ]") -> str:
+    """Write spans into text as bracket markup, ``[LABEL text ]`` (the gold convention).
 
+    closer (str): what ends an entity; the tagger writes ``"  ]"``.
     Stripping the result with :func:`parse_markup` gives ``text`` back byte for byte.
     """
     parts: List[str] = []
@@ -142,7 +143,7 @@ def write_markup(text: str, spans: Iterable[Span]) -> str:
         if span.start < pos:
             raise ValueError(f"overlapping spans at offset {span.start}")
         parts.append(text[pos : span.start])
-        parts.append(f"[{span.label} {text[span.start:span.end]} ]")
+        parts.append(f"[{span.label} {text[span.start:span.end]}{closer}")
         pos = span.end
     parts.append(text[pos:])
     return "".join(parts)

@@ -130,7 +130,7 @@ def words(text: str, start: int, end: int) -> List[Tuple[int, int]]:
 
 def bare(word: str) -> str:
     """A word without edge punctuation: ``"Minister,"`` -> ``"Minister"``."""
-    return word.strip(EDGE_PUNCT)
+    return word.strip(EDGE_PUNCT + " \t\r\n")
 
 
 def name_key(name: str) -> str:
@@ -220,7 +220,8 @@ def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
     """Cut a span before words that cannot continue a name: metadata, months, a possessive.
 
     ``[MISC IRAN Classified By: Charge  ]`` -> ``[MISC IRAN ] Classified By: Charge``;
-    ``[PER Richard Boucher’s August  ] 27`` -> ``[PER Richard Boucher ]’s August 27``.
+    ``[PER Richard Boucher’s August  ] 27`` -> ``[PER Richard Boucher ]’s August 27``;
+    ``[ORG People's Party  ]`` stays: a possessive before a head noun belongs to the name.
     """
     fixed = []
     for span in spans:
@@ -232,7 +233,8 @@ def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
                 end = span_words[index - 1][1]
                 break
             possessive = POSSESSIVE.search(word)
-            if possessive and index < len(span_words) - 1:
+            head = bare(text[span_words[-1][0] : span_words[-1][1]])
+            if possessive and index < len(span_words) - 1 and head not in ORG_HEADS | MISC_HEADS | LOC_HEADS:
                 end = ws + possessive.start()
                 break
         fixed.append(Span(span.start, end, span.label))
@@ -359,29 +361,46 @@ def strip_titles(text: str, spans: List[Span]) -> List[Span]:
     return fixed
 
 
+HEADING_CONTEXT = re.compile(r"-{3,}[^\n]*?-{3,}|SUBJECT:?[^\n]*?(?=Classified By|CLASSIFIED BY|\n|$)")
+
+
+def _written_as_name(text: str, phrase: str) -> bool:
+    """Whether the cable writes a phrase capitalised in running (not all-caps) text: "Central Bank"."""
+    pattern = r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)"
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        surface = match.group()
+        if surface[:1].isupper() and not surface.isupper() and not _in_capitals_context(text, match.start(), match.end()):
+            return True
+    return False
+
+
 @rule
 def drop_heading_words(text: str, spans: List[Span]) -> List[Span]:
-    """Trim common words off all-caps spans (headings, subject lines); drop what is all common.
+    """Trim generic words off spans in headings and subject lines; drop spans left with none.
 
-    A word is common when the cable also writes it in lower case, or it is a TAGS code or a stop
-    word. ``[LOC ECON COOPERATION  ]`` -> ``ECON COOPERATION``; ``[ORG UN SPECIAL  ] ENVOY`` ->
-    ``[ORG UN ] SPECIAL ENVOY``; ``[ORG CENTRAL BANK  ]`` stays when the cable writes "Central Bank".
+    In ``------ ... ------`` headings and the SUBJECT line, an all-caps word is generic when the
+    cable also writes it in lower case, or it is a stop word or a TAGS code; a span the cable
+    writes as a capitalised name in running text ("Central Bank" for CENTRAL BANK) stays whole. ``------ [ORG REGIONAL ECONOMIC COOPERATION  ] ------`` ->
+    no span; ``SUBJECT: [PER KARZAI  ] , [LOC ECON COOPERATION  ]`` -> only KARZAI stays;
+    ``[ORG UN SPECIAL  ] ENVOY`` -> ``[ORG UN ] SPECIAL ENVOY``.
     """
-    common = lowercase_vocabulary(text) | {code.lower() for code in tags_codes(text)} | STOP_WORDS
+    regions = [(m.start(), m.end()) for m in HEADING_CONTEXT.finditer(text)]
+    generic = STOP_WORDS | {code.lower() for code in tags_codes(text)} | lowercase_vocabulary(text)
     fixed = []
     for span in spans:
         surface = text[span.start : span.end]
-        if not surface.isupper() or len(bare(surface)) < 2:
+        in_heading = any(s <= span.start and span.end <= e for s, e in regions)
+        if not in_heading or not surface.isupper() or _written_as_name(text, surface):
             fixed.append(span)
             continue
-        title_form = re.escape(" ".join(w.capitalize() for w in surface.split()))
-        if re.search(title_form.replace(r"\ ", r"\s+"), text):
-            fixed.append(span)  # the cable writes this name in running text: a real name
-            continue
         span_words = words(text, span.start, span.end)
-        while span_words and bare(text[span_words[0][0] : span_words[0][1]]).lower() in common:
+
+        def is_generic(word_span: Tuple[int, int]) -> bool:
+            return bare(text[word_span[0] : word_span[1]]).lower() in generic
+
+        while span_words and is_generic(span_words[0]):
             span_words.pop(0)
-        while span_words and bare(text[span_words[-1][0] : span_words[-1][1]]).lower() in common:
+        while span_words and is_generic(span_words[-1]):
             span_words.pop()
         if span_words:
             fixed.append(Span(span_words[0][0], span_words[-1][1], span.label))
@@ -398,8 +417,9 @@ def merge_split_names(text: str, spans: List[Span]) -> List[Span]:
 
     ``[MISC Republican  ] [ORG Party  ]`` -> ``[ORG Republican Party ]``;
     ``[MISC South Asian Association  ] for [ORG Regional Cooperation  ]`` -> one ORG;
-    ``[PER Sher  ] [PER Mohammad  ]`` -> ``[PER Sher Mohammad ]``. Names joined by "and" or
-    punctuation stay apart: ``[LOC Iran  ] and [LOC Russia  ]``.
+    ``[PER Sher  ] [PER Mohammad  ]`` -> ``[PER Sher Mohammad ]``; ``[PER Dunlap  ] [ORG Group  ]``
+    -> ``[ORG Dunlap Group ]``. Names joined by "and" or punctuation stay apart:
+    ``[LOC Iran  ] and [LOC Russia  ]``.
     """
     merged: List[Span] = []
     for span in sorted(spans):
@@ -407,12 +427,14 @@ def merge_split_names(text: str, spans: List[Span]) -> List[Span]:
             left = merged[-1]
             gap = _gap(text, left, span)
             left_words = text[left.start : left.end].split()
+            right_words = text[span.start : span.end].split()
             adjacent = gap.strip() == "" and "\n" not in gap
             connected = gap.strip() in ("for", "of", "on") and bare(left_words[-1]) in ORG_HEADS
             label: Optional[str] = None
-            if adjacent and left.label == span.label and left.label != "LOC":
+            capitalised = is_capitalised(left_words[-1]) and not text[left.start : span.end].isupper()
+            if adjacent and capitalised and left.label == span.label:
                 label = span.label
-            elif adjacent and left.label in ("MISC", "LOC") and span.label == "ORG":
+            elif adjacent and capitalised and span.label == "ORG" and (left.label in ("MISC", "LOC") or bare(right_words[-1]) in ORG_HEADS):
                 label = "ORG"
             elif connected and span.label in ("ORG", "MISC", "LOC"):
                 label = "ORG"

@@ -1,0 +1,39 @@
+"""Write a synthetic sample corpus: each cable as the tagger's markup and as gold markup.
+
+Usage: python -m scripts.generate_sample OUT_DIR [--n-cables 300] [--seed 0]
+Writes OUT_DIR/silver/ID.txt (with the tagger's error types) and OUT_DIR/gold/ID.txt.
+"""
+import shutil
+from pathlib import Path
+
+import typer
+from wasabi import msg
+
+from .sample_generator import generate_corpus
+
+Arg = typer.Argument
+Opt = typer.Option
+
+
+# fmt: off
+def main(
+    output_dir: Path = Arg(..., help="Folder to write silver/ and gold/ into (replaced)"),
+    n_cables: int = Opt(300, "--n-cables", "-n", help="How many cables to generate"),
+    seed: int = Opt(0, "--seed", "-s", help="Random seed: the same seed gives the same corpus"),
+):
+    # fmt: on
+    """Generate synthetic cables with the tagger's errors (silver) and their gold annotation."""
+    cables = generate_corpus(n_cables, seed)
+    for name in ("silver", "gold"):
+        folder = output_dir / name
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+    for cable_id, silver, gold in cables:
+        (output_dir / "silver" / f"{cable_id}.txt").write_text(silver, encoding="utf8")
+        (output_dir / "gold" / f"{cable_id}.txt").write_text(gold, encoding="utf8")
+    msg.good(f"Wrote {len(cables)} synthetic cables (seed {seed}) to {output_dir}/silver and {output_dir}/gold")
+
+
+if __name__ == "__main__":
+    typer.run(main)
