@@ -37,7 +37,7 @@ PARAGRAPH_ANCHOR = re.compile(r"<a id='par\d+' href='#par\d+'>(¶)</a>")
 # City (one or two words in capitals), cable number, page "002" or "001.2", "OF", page count.
 PAGE_BREAK = re.compile(r"\b(?:[A-Z]{2,} )?[A-Z]{2,} \d{8} +\d{3}(?:\.\d)? OF \d{3}\b ?")
 # A space before a punctuation token that stands alone ("Karzai , Spanta ." -> "Karzai, Spanta.").
-SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) (?=[,.;:)?!%]+(?:\s|$))")
+SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) (?=[,.;:)?!%]+(?:\s|$|</))")
 SPACE_AFTER_OPEN_PAREN = re.compile(r"(?:(?<=\s\()|(?<=^\()) (?=\S)", re.M)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

@@ -86,7 +86,8 @@ MISC_HEADS = {
     "Day", "War", "Agreement", "Accord", "Accords", "Treaty", "Summit", "Act", "Law",
     "Convention", "Declaration", "Initiative", "Festival", "Games", "Olympics", "Revolution",
     "Charter", "Protocol", "Compact", "Memorandum", "Resolution", "Election", "Elections",
-    "Doctrine", "Plan", "Strategy", "Jirga", "Ramadan", "Eid",
+    "Doctrine", "Plan", "Strategy", "Jirga", "Ramadan", "Eid", "Year", "Cup", "Constitution",
+    "Conventions", "Round", "Olympiad", "Prize", "Award",
 }
 LOC_HEADS = {
     "Areas", "Area", "Province", "Provinces", "Region", "Valley", "River", "Mountains",

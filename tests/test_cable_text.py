@@ -1,0 +1,33 @@
+from scripts.cable_text import clean_cable, paragraphs
+from scripts.markup import parse_markup
+
+RAW = (
+    "<code><pre>C O N F I D E N T I A L SECTION 01 OF 06 [LOC KABUL  ] 002998 SIPDIS "
+    "<a id='par1' href='#par1'>¶</a>1 . \n( C ) [PER Karzai  ] , [PER Spanta  ] and the "
+    "“opposition , ” met in [LOC Kabul  ] . <a id='par2' href='#par2'>¶</a>2 . \n( C ) "
+    "who are not part [LOC KABUL  ] 00002998 002 OF 006 of the [ORG Taliban  ] process .</pre></code>"
+)
+
+
+def test_cleaning_removes_noise_and_keeps_offsets():
+    parsed = parse_markup(RAW)
+    cleaned = clean_cable(parsed.text, parsed.spans)
+    assert "<code>" not in cleaned.text and "</pre>" not in cleaned.text
+    assert "<a id" not in cleaned.text and "¶1. \n(C) Karzai, Spanta and" in cleaned.text
+    assert "00002998 002 OF 006" not in cleaned.text
+    assert "not part of the Taliban process." in cleaned.text
+    kept = [(cleaned.text[s.start : s.end], s.label) for s in cleaned.spans]
+    assert kept == [("KABUL", "LOC"), ("Karzai", "PER"), ("Spanta", "PER"), ("Kabul", "LOC"), ("Taliban", "ORG")]
+    assert [(parsed.span_text(span), reason) for span, reason in cleaned.dropped] == [("KABUL", "page_break_header")]
+
+
+def test_spaces_inside_a_span_may_go_but_the_span_stays():
+    parsed = parse_markup("the [LOC U.S. ( North )  ] side")
+    cleaned = clean_cable(parsed.text, parsed.spans)
+    assert cleaned.text == "the U.S. (North) side"
+    assert [cleaned.text[s.start : s.end] for s in cleaned.spans] == ["U.S. (North)"]
+
+
+def test_paragraphs_split_at_blank_lines():
+    text = "head\n\n¶1. one\ntwo\n\n  \n¶2. three  "
+    assert [text[s:e] for s, e in paragraphs(text)] == ["head", "¶1. one\ntwo", "¶2. three"]

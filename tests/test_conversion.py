@@ -1,0 +1,103 @@
+import shutil
+from collections import Counter
+
+from spacy.tokens import DocBin
+
+from scripts.conversion import SPLITS, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
+from scripts.markup import parse_markup, read_cable_file
+from scripts.span_rules import DEFAULT_RULES
+
+from conftest import SAMPLE_DIR
+
+
+def test_seed_cable_every_entity_accounted_for(nlp, seed_path):
+    result = convert_file(nlp, seed_path, rules=DEFAULT_RULES)
+    ledger = result.ledger
+    assert sum(ledger.read.values()) == 353
+    assert ledger.check() == []
+    assert sum(ledger.converted.values()) + sum(ledger.dropped_total().values()) == sum(ledger.after_rules.values())
+    # Page-break headers are removed with the city the tagger tagged in them (5 in the seed).
+    assert dict(ledger.dropped) == {"page_break_header": {"LOC": 5}}
+    entities = [ent for doc in result.docs for ent in doc.ents]
+    assert len(entities) == sum(ledger.converted.values())
+    assert all(doc.user_data["cable_id"] == seed_path.stem for doc in result.docs)
+    assert len(result.docs) == 23  # the header and 22 numbered paragraphs
+
+
+def test_seed_cable_without_rules_keeps_every_span(nlp, seed_path):
+    result = convert_file(nlp, seed_path, rules=())
+    assert sum(result.ledger.read.values()) == sum(result.ledger.after_rules.values()) == 353
+    assert sum(result.ledger.converted.values()) == 353 - 5
+    assert result.ledger.check() == []
+
+
+def test_basic_fixes_move_punctuation_and_possessives_out(nlp):
+    markup = "[PER Boucher  ] said “no” to [LOC Afghanistan.”  ] and to [MISC Iran’s  ] plan , not [PER Boucher’s  ] ."
+    result = annotated_to_docs(nlp, "x", parse_markup(markup), DEFAULT_RULES)
+    (doc,) = result.docs
+    assert [(e.text, e.label_) for e in doc.ents] == [("Boucher", "PER"), ("Afghanistan", "LOC"), ("Iran", "LOC"), ("Boucher", "PER")]
+    assert result.ledger.rule_changes["trim_edge_punctuation"] == 1
+    assert result.ledger.rule_changes["split_off_possessive"] == 2
+
+
+def test_misaligned_spans_are_repaired_or_counted(nlp):
+    result = annotated_to_docs(nlp, "x", parse_markup("FM [LOC WASHDC ]C O N F and [PER Ann  ]"), ())
+    assert result.ledger.repaired["expanded_to_token_boundary"] == {"LOC": 1}
+    assert [(e.text, e.label_) for e in result.docs[0].ents] == [("WASHDCC", "LOC"), ("Ann", "PER")]
+    assert result.ledger.check() == []
+
+
+def test_split_is_deterministic_and_by_content():
+    digest = content_hash("A cable  about\nKabul.")
+    assert digest == content_hash("A cable about Kabul.")  # spacing does not matter
+    assert assign_split(digest, 0.1, 0.1) == assign_split(digest, 0.1, 0.1)
+    splits = Counter(assign_split(content_hash(str(i)), 0.1, 0.1) for i in range(5000))
+    assert 400 < splits["test"] < 600 and 400 < splits["dev"] < 600
+
+
+def _split_of_each_cable(folder, tmp_path, name, **options):
+    out = tmp_path / name
+    convert_corpus(cable_files(folder), out, rules=(), **options)
+    import spacy
+
+    vocab = spacy.blank("en").vocab
+    found = {}
+    for split in SPLITS:
+        for doc in DocBin().from_disk(out / f"{split}.spacy").get_docs(vocab):
+            found.setdefault(doc.user_data["cable_id"], set()).add(split)
+    return found
+
+
+def test_corpus_split_has_no_leakage_and_is_stable_when_cables_are_added(tmp_path):
+    sample = sorted(cable_files(SAMPLE_DIR / "silver"))[:40]
+    small = tmp_path / "small"
+    small.mkdir()
+    for path in sample[:30]:
+        shutil.copy(path, small / path.name)
+    before = _split_of_each_cable(small, tmp_path, "before", dev_fraction=0.2, test_fraction=0.2)
+    for path in sample[30:]:
+        shutil.copy(path, small / path.name)
+    # An identical cable under another name must land in its twin's split.
+    shutil.copy(sample[0], small / "duplicate-of-first.txt")
+    after = _split_of_each_cable(small, tmp_path, "after", dev_fraction=0.2, test_fraction=0.2, n_process=2)
+    assert all(len(splits) == 1 for splits in after.values()), "a cable's paragraphs landed in two splits"
+    assert all(after[cable] == splits for cable, splits in before.items())
+    assert after["duplicate-of-first"] == after[sample[0].stem]
+    assert {s for splits in after.values() for s in splits} == set(SPLITS)
+
+
+def test_corpus_report_counts_match_the_docbins(tmp_path):
+    paths = sorted(cable_files(SAMPLE_DIR / "silver"))[:20]
+    report = convert_corpus(paths, tmp_path, rules=DEFAULT_RULES, dev_fraction=0.2, test_fraction=0.2)
+    import spacy
+
+    vocab = spacy.blank("en").vocab
+    for split in SPLITS:
+        docs = list(DocBin().from_disk(tmp_path / f"{split}.spacy").get_docs(vocab))
+        counts = report.per_split[split]
+        assert counts["docs"] == len(docs)
+        assert counts["tokens"] == sum(len(d) for d in docs)
+        labels = Counter(e.label_ for d in docs for e in d.ents)
+        assert {k[4:]: v for k, v in counts.items() if k.startswith("ent_")} == dict(labels)
+    assert report.ledger.check() == []
+    assert sum(report.per_split[s]["cables"] for s in SPLITS) == 20

@@ -1,0 +1,78 @@
+import pytest
+
+from scripts.markup import MarkupError, Span, parse_markup, read_cable_file, write_markup
+
+
+def test_parse_simple_entities():
+    parsed = parse_markup("( C ) [PER Karzai  ] met [LOC Kabul  ] officials")
+    assert parsed.text == "( C ) Karzai met Kabul officials"
+    assert [(parsed.span_text(s), s.label) for s in parsed.spans] == [("Karzai", "PER"), ("Kabul", "LOC")]
+
+
+def test_whitespace_before_closing_bracket_means_nothing():
+    assert parse_markup("[PER Karzai ]’s").text == parse_markup("[PER Karzai      ]’s").text == "Karzai’s"
+
+
+def test_entity_may_end_inside_a_word_and_span_newlines():
+    parsed = parse_markup("[LOC WASHDC ]C and [PER Jihad\nAzour ] said")
+    assert parsed.text == "WASHDCC and Jihad\nAzour said"
+    assert parsed.span_text(parsed.spans[1]) == "Jihad\nAzour"
+
+
+def test_configured_label_set():
+    parsed = parse_markup("[GPE Paris  ] and [PER Ann  ]", labels=("GPE", "PER"))
+    assert [s.label for s in parsed.spans] == ["GPE", "PER"]
+
+
+@pytest.mark.parametrize(
+    "markup,problem,line,column",
+    [
+        ("ok\nsee [PER Karzai and more", "unclosed entity '[PER'", 2, 5),
+        ("text ] more", "stray ']'", 1, 6),
+        ("[PER Karzai [LOC Kabul ] ]", "nested '['", 1, 13),
+        ("a [PER   ] b", "empty entity", 1, 3),
+        ("a\n\n  [FOO bar ]", "unknown label 'FOO'", 3, 3),
+        ("a [sic] b", "not followed by a label", 1, 3),
+    ],
+)
+def test_malformed_markup_is_located(markup, problem, line, column):
+    with pytest.raises(MarkupError) as info:
+        parse_markup(markup, source="cable.txt")
+    error = info.value
+    assert problem in error.problem
+    assert (error.source, error.line, error.column) == ("cable.txt", line, column)
+    assert str(error).startswith(f"cable.txt:{line}:{column}: ")
+    assert error.hint
+
+
+def test_write_then_parse_round_trip():
+    text = "Karzai’s vision of a UN Special Envoy"
+    spans = [Span(0, 6, "PER"), Span(21, 23, "ORG")]
+    markup = write_markup(text, spans)
+    assert markup == "[PER Karzai ]’s vision of a [ORG UN ] Special Envoy"
+    parsed = parse_markup(markup)
+    assert parsed.text == text and parsed.spans == spans
+    tagger_style = write_markup(text, spans, closer="  ]")
+    assert parse_markup(tagger_style).spans == spans
+
+
+def test_markup_to_spans_to_markup_round_trip_on_seed(seed_path):
+    original = seed_path.read_text(encoding="utf8")
+    parsed = read_cable_file(seed_path)
+    assert write_markup(parsed.text, parsed.spans, closer="  ]") == original
+
+
+def test_file_errors(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("ok\n[PER Jos\xe9  ]".encode("latin-1"))
+    with pytest.raises(MarkupError) as info:
+        read_cable_file(bad)
+    assert (info.value.line, info.value.column) == (2, 9) and "UTF-8" in info.value.problem
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    with pytest.raises(MarkupError, match="binary"):
+        read_cable_file(binary)
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeff[PER Ann  ] left\r\n".encode("utf8"))
+    parsed = read_cable_file(bom)
+    assert parsed.text == "Ann left\r\n" and parsed.spans == [Span(0, 3, "PER")]
