@@ -114,7 +114,7 @@ def _places() -> Dict[str, dict]:
     provinces: Dict[str, List[str]] = {}
     for sub in pycountry.subdivisions:
         name = ascii_name(sub.name)
-        if sub.type in ("Province", "State", "Region", "Governorate", "Oblast", "District") and re.fullmatch(r"[A-Z][A-Za-z\- ]+", name):
+        if sub.type in ("Province", "State", "Region", "Governorate", "Oblast", "District") and re.fullmatch(r"[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)*", name):
             provinces.setdefault(sub.country_code, []).append(name)
     places = {}
     for code in sorted(DEMONYMS):

@@ -222,6 +222,7 @@ def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
 
     ``[MISC IRAN Classified By: Charge  ]`` -> ``[MISC IRAN ] Classified By: Charge``;
     ``[PER Richard Boucher’s August  ] 27`` -> ``[PER Richard Boucher ]’s August 27``;
+    ``[MISC Saudi leaders  ]`` -> ``[MISC Saudi ] leaders``;
     ``[ORG People's Party  ]`` stays: a possessive before a head noun belongs to the name.
     """
     fixed = []
@@ -238,7 +239,10 @@ def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
             if possessive and index < len(span_words) - 1 and head not in ORG_HEADS | MISC_HEADS | LOC_HEADS:
                 end = ws + possessive.start()
                 break
-        fixed.append(Span(span.start, end, span.label))
+        kept = [(ws, min(we, end)) for ws, we in span_words if ws < end]
+        while len(kept) > 1 and bare(text[kept[-1][0] : kept[-1][1]])[:1].islower():
+            kept.pop()  # a name does not end in a lower-case word: "[MISC Saudi leaders ]"
+        fixed.append(Span(span.start, kept[-1][1] if kept else end, span.label))
     return fixed
 
 
@@ -597,6 +601,53 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+ROUTING_END = re.compile(r"\bE\.?O\.? ?12958|\bTAGS\b|\bSUBJECT\b|¶|<a id=")
+OFFICE_SYMBOL = re.compile(r"(?<![\w/])(?!RU[A-Z]{2,4}/)[A-Z]{1,6}(?:/[A-Z]{1,6})+(?![\w/])")
+ROUTING_TITLES = {"DAS", "A/S", "PDAS", "AMB", "DCM", "CHARGE", "POLOFF", "ECONOFF", "S/E", "U/S", "D/S", "ADMIN"}
+ROUTED_NAME = re.compile(r"\b(?P<addressee>[A-Z][A-Z/]{1,15}) FOR (?P<names>[A-Z]{4,}(?:/[A-Z]{4,})*)(?![/\w])")
+
+
+@rule
+def tag_routing_header(text: str, spans: List[Span]) -> List[Span]:
+    """Tag the routing header's office symbols (ORG) and the people it routes to (PER).
+
+    The routing lines before E.O./TAGS/SUBJECT follow fixed conventions the tagger does not know:
+    ``DEPT FOR SCA/FO DAS GASTRIGHT , AID/ANE NSC FOR ABRAMS/DORAN`` ->
+    ``DEPT FOR [ORG SCA/FO ] DAS [PER GASTRIGHT ] , [ORG AID/ANE ] [ORG NSC ] FOR [PER ABRAMS ]/[PER DORAN ]``;
+    ``NSC FOR [ORG AHARRIMAN  ]`` -> ``[ORG NSC ] FOR [PER AHARRIMAN ]``. Routing codes (``RUEHC/``) and words already in a span are left alone.
+    """
+    end_match = ROUTING_END.search(text)
+    end = end_match.start() if end_match else min(len(text), 600)
+    taken = list(spans)
+    found: List[Span] = []
+
+    def add(start: int, stop: int, label: str) -> None:
+        candidate = Span(start, stop, label)
+        if not overlaps(candidate, taken):
+            found.append(candidate)
+            taken.append(candidate)
+
+    people: Set[Tuple[int, int]] = set()
+    for match in ROUTED_NAME.finditer(text, 0, end):
+        addressee = match.group("addressee")
+        if addressee in {"DEPT", "PASS", "ALSO", "AND", "STATE"}:
+            continue  # "DEPT FOR" is followed by office symbols, not people
+        if addressee.isalpha():
+            add(match.start("addressee"), match.end("addressee"), "ORG")
+        position = match.start("names")
+        for name in match.group("names").split("/"):
+            people.add((position, position + len(name)))
+            add(position, position + len(name), "PER")
+            position += len(name) + 1
+    spans = [Span(s.start, s.end, "PER") if (s.start, s.end) in people else s for s in spans]
+    for match in OFFICE_SYMBOL.finditer(text, 0, end):
+        if match.group() not in ROUTING_TITLES:
+            add(match.start(), match.end(), "ORG")
+    for match in re.finditer(r"\b(?:" + "|".join(re.escape(t) for t in ROUTING_TITLES) + r") (?P<name>[A-Z][A-Z'-]{2,})\b", text[:end]):
+        add(match.start("name"), match.end("name"), "PER")
+    return sorted(spans + found)
+
+
 DEFAULT_RULES: Tuple[str, ...] = (
     "drop_metadata",
     "cut_trailing_non_name_words",
@@ -609,6 +660,7 @@ DEFAULT_RULES: Tuple[str, ...] = (
     "relabel_by_head_word",
     "vote_labels_in_cable",
     "propagate_cable_names",
+    "tag_routing_header",
 )
 
 

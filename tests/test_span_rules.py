@@ -19,6 +19,7 @@ CASES = [
     ("drop_metadata", "[LOC Nepal  ] and [ORG SIPDIS  ]", "[LOC Nepal ] and SIPDIS"),
     ("cut_trailing_non_name_words", "[MISC IRAN Classified By: Charge  ] x", "[MISC IRAN ] Classified By: Charge x"),
     ("cut_trailing_non_name_words", "[PER Richard Boucher’s August  ] 27", "[PER Richard Boucher ]’s August 27"),
+    ("cut_trailing_non_name_words", "that [MISC Saudi leaders  ] are", "that [MISC Saudi ] leaders are"),
     ("trim_edge_punctuation", "in [LOC Afghanistan.”  ] He", "in [LOC Afghanistan ].” He"),
     ("trim_edge_punctuation", "the [ORG Party.  ]", "the [ORG Party ]."),
     ("trim_edge_punctuation", "“[MISC Afghan  ] way", "“[MISC Afghan ] way"),
@@ -44,6 +45,7 @@ CASES = [
     ("propagate_cable_names", "[PER Karzai  ] spoke . Karzai’s vision", "[PER Karzai ] spoke . [PER Karzai ]’s vision"),
     ("propagate_cable_names", "SUBJECT: BOUCHER AND [PER KARZAI  ] \n[PER Boucher  ] said", "SUBJECT: [PER BOUCHER ] AND [PER KARZAI ] \n[PER Boucher ] said"),
     ("propagate_cable_names", "[PER Christopher Dell  ] wrote .\nDELL", "[PER Christopher Dell ] wrote .\n[PER DELL ]"),
+    ("tag_routing_header", "DEPT FOR SCA/FO DAS GASTRIGHT TAGS PGOV", "DEPT FOR [ORG SCA/FO ] DAS [PER GASTRIGHT ] TAGS PGOV"),
 ]
 
 UNCHANGED = [
@@ -63,6 +65,7 @@ UNCHANGED = [
     ("extend_person_names", "President [PER Karzai  ] said"),
     ("vote_labels_in_cable", "[PER Jordan  ] and [LOC Jordan  ]"),
     ("propagate_cable_names", "[MISC Afghan  ] people and the Afghan National Army"),
+    ("tag_routing_header", "TAGS PREL SUBJECT: NSC FOR SMITH"),
 ]
 
 
@@ -100,3 +103,14 @@ def test_changes_are_recorded_per_rule():
     change = result.changes[1]
     assert [parsed.text[s.start : s.end] for s in change.before] == ["Iran’s"]
     assert [(parsed.text[s.start : s.end], s.label) for s in change.after] == [("Iran", "LOC")]
+
+
+def test_routing_header_rule_cases():
+    assert run("tag_routing_header", "DEPT FOR SCA/FO DAS GASTRIGHT , AID/ANE NSC FOR ABRAMS/DORAN E.O. 12958 TAGS x") == (
+        "DEPT FOR [ORG SCA/FO ] DAS [PER GASTRIGHT ] , [ORG AID/ANE ] [ORG NSC ] FOR [PER ABRAMS ]/[PER DORAN ] E.O. 12958 TAGS x"
+    )
+    assert run("tag_routing_header", "[ORG NSC  ] FOR [ORG AHARRIMAN  ] TAGS") == "[ORG NSC ] FOR [PER AHARRIMAN ] TAGS"
+    # Routing codes are no office symbols, and nothing after the routing lines is touched.
+    assert run("tag_routing_header", "TO RUEHC/SECSTATE WASHDC TAGS PREL SUBJECT: NSC FOR SMITH") == (
+        "TO RUEHC/SECSTATE WASHDC TAGS PREL SUBJECT: NSC FOR SMITH"
+    )
