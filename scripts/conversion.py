@@ -199,8 +199,8 @@ def cable_files(input_dir: Path) -> List[Path]:
 def failure_record(error: Exception, path: Path) -> dict:
     if isinstance(error, MarkupError):
         return error.as_record()
-    return {"file": str(path), "line": 0, "column": 0, "reason": f"{type(error).__name__}: {error}",
-            "hint": "Report this as a bug, with the file."}
+    return {"file": str(path), "line": 0, "column": 0, "reason": f"internal error {type(error).__name__}: {error}",
+            "hint": "This is a bug in the converter: please report it with the file."}
 
 
 @dataclass
@@ -244,7 +244,7 @@ class PackedCable(NamedTuple):
 def _convert_in_worker(path: Path) -> Tuple[Path, Optional[PackedCable], Optional[dict]]:
     try:
         result = convert_file(_WORKER["nlp"], path, _WORKER["labels"], _WORKER["rules"])
-    except MarkupError as error:
+    except Exception as error:  # one bad cable must not stop the run; it is reported instead
         return path, None, failure_record(error, path)
     packed = PackedCable(
         result.digest,

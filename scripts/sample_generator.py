@@ -607,9 +607,9 @@ def _span(offsets: Sequence[Tuple[int, int]], start: int, end: int, label: str) 
 # Rates per mention, tuned so that a sample cable looks like the seed's (~14% spans wrong,
 # ~8% of gold mentions missed).
 RATES = {
-    "miss_plain": 0.02, "miss_header": 0.55, "miss_signature": 0.5, "miss_possessive": 0.6,
+    "miss_plain": 0.013, "miss_header": 0.55, "miss_signature": 0.5, "miss_possessive": 0.6,
     "possessive_inside": 0.3, "title_inside": 0.25, "title_as_org": 0.6, "split_name": 0.15,
-    "first_name_outside": 0.06, "flip_label": 0.025, "glued_punct_inside": 0.8, "trailing_word": 0.01,
+    "flip_label": 0.025, "glued_punct_inside": 0.8, "trailing_word": 0.01,
     "head_mislabel": 0.3,
 }
 # Head words of MISC and LOC names that the tagger often reads as organisations.
@@ -622,7 +622,9 @@ def simulate_tagger(rng: random.Random, b: CableBuilder, offsets: Sequence[Tuple
     """The silver annotation: gold mentions with the tagger's error types injected."""
     r = RATES
     silver: List[Span] = []
-    for m in b.mentions:
+    surfaces = [" ".join(t.text for t in b.tokens[m.start : m.end]).casefold() for m in b.mentions]
+    repeated = {surface for surface in surfaces if surfaces.count(surface) > 1}
+    for m, surface in zip(b.mentions, surfaces):
         start, end, label = m.start, m.end, m.label
         kind_miss = {"header": r["miss_header"], "signature": r["miss_signature"], "possessive": r["miss_possessive"]}
         if rng.random() < kind_miss.get(m.kind, r["miss_plain"]):
@@ -651,7 +653,8 @@ def simulate_tagger(rng: random.Random, b: CableBuilder, offsets: Sequence[Tuple
                 start = middle
         if b.tokens[m.end - 1].text in MISREAD_HEADS and rng.random() < r["head_mislabel"]:
             label = "ORG"
-        elif rng.random() < r["flip_label"]:
+        elif surface in repeated and rng.random() < r["flip_label"]:
+            # As in the seed: a name's label differs from its label elsewhere in the cable.
             label = OTHER_LABEL[label]
         if rng.random() < r["trailing_word"] and end < len(b.tokens) and b.tokens[end].text.isalpha():
             end += 1

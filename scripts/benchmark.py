@@ -1,0 +1,103 @@
+"""Benchmark conversion speed and memory on synthetic cables; prints figures, asserts nothing.
+
+Usage: python -m scripts.benchmark [--n-cables 400]
+Prints conversion cables/s and words/s at 1 process and at all cores, spaCy's tokenizer alone over
+the same text on 1 process (the floor any conversion pays), and the converter's peak memory at N
+and 4N cables. Targets: conversion on all cores >= 1.0x tokenizer-alone throughput; peak memory
+at 4N <= 1.3x peak at N.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List
+
+import typer
+from wasabi import msg
+
+from .conversion import cable_files, convert_corpus
+from .markup import read_cable_file
+from .sample_generator import generate_corpus
+from .span_rules import DEFAULT_RULES
+
+Opt = typer.Option
+
+
+def write_cables(folder: Path, n_cables: int, seed: int) -> List[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for cable_id, silver, _ in generate_corpus(n_cables, seed):
+        (folder / f"{cable_id}.txt").write_text(silver, encoding="utf8")
+    return cable_files(folder)
+
+
+def tokenizer_alone(paths: List[Path]) -> Dict[str, float]:
+    """Words/s of spaCy's tokenizer over the cables' plain text, on one process."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    texts = [read_cable_file(path).text for path in paths]
+    started = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+    seconds = time.perf_counter() - started
+    return {"cables_per_s": len(paths) / seconds, "words_per_s": words / seconds, "words": words}
+
+
+def timed_conversion(paths: List[Path], n_process: int, words: int) -> Dict[str, float]:
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        report = convert_corpus(paths, Path(out), rules=DEFAULT_RULES, n_process=n_process, shard_size=2000)
+        seconds = time.perf_counter() - started
+    assert not report.failures
+    return {"cables_per_s": len(paths) / seconds, "words_per_s": words / seconds}
+
+
+def peak_memory_mib(folder: Path) -> float:
+    """Peak resident memory of one single-process conversion of ``folder``, in MiB."""
+    with tempfile.TemporaryDirectory() as out:
+        command = [sys.executable, "-m", "scripts.convert", str(folder), out, "--n-process", "1", "--shard-size", "2000"]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   cwd=Path(__file__).resolve().parent.parent)
+        _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise RuntimeError(f"conversion failed with status {status}")
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+# fmt: off
+def main(
+    n_cables: int = Opt(400, "--n-cables", "-n", help="N: cables for the speed runs and the first memory run"),
+    seed: int = Opt(1, "--seed", "-s", help="Generator seed"),
+):
+    # fmt: on
+    """Print conversion throughput against the tokenizer's, and peak memory at N and 4N cables."""
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        small = write_cables(Path(tmp) / "n", n_cables, seed)
+        big_dir = Path(tmp) / "4n"
+        write_cables(big_dir, 4 * n_cables, seed + 1)
+        msg.info(f"{n_cables} and {4 * n_cables} synthetic cables; {cores} cores")
+        floor = tokenizer_alone(small)
+        one = timed_conversion(small, 1, int(floor["words"]))
+        every = timed_conversion(small, cores, int(floor["words"]))
+        peak_n = peak_memory_mib(Path(tmp) / "n")
+        peak_4n = peak_memory_mib(big_dir)
+    rows = [
+        ("tokenizer alone, 1 process", f"{floor['cables_per_s']:.1f}", f"{floor['words_per_s']:,.0f}", "1.00x"),
+        ("conversion, 1 process", f"{one['cables_per_s']:.1f}", f"{one['words_per_s']:,.0f}",
+         f"{one['words_per_s'] / floor['words_per_s']:.2f}x"),
+        (f"conversion, {cores} processes", f"{every['cables_per_s']:.1f}", f"{every['words_per_s']:,.0f}",
+         f"{every['words_per_s'] / floor['words_per_s']:.2f}x"),
+    ]
+    msg.table(rows, header=("run", "cables/s", "words/s", "vs tokenizer"), divider=True, aligns=("l", "r", "r", "r"))
+    msg.table([(f"N = {n_cables}", f"{peak_n:.0f}"), (f"4N = {4 * n_cables}", f"{peak_4n:.0f}"),
+               ("4N / N", f"{peak_4n / peak_n:.2f}x")], header=("peak memory", "MiB"), divider=True, aligns=("l", "r"))
+    target_speed = every["words_per_s"] >= floor["words_per_s"]
+    target_memory = peak_4n <= 1.3 * peak_n
+    msg.text(f"Target: all-core conversion >= tokenizer alone: {'met' if target_speed else 'NOT met'}; "
+             f"peak memory at 4N <= 1.3x N: {'met' if target_memory else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    typer.run(main)
