@@ -13,7 +13,8 @@ them and the audit report can show them in context.
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from functools import lru_cache
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from .markup import Span
 
@@ -152,9 +153,10 @@ def tags_codes(text: str) -> Set[str]:
     return codes
 
 
-def lowercase_vocabulary(text: str) -> Set[str]:
+@lru_cache(maxsize=8)
+def lowercase_vocabulary(text: str) -> FrozenSet[str]:
     """Words the cable writes in lower case: evidence that a word is common, not a name."""
-    return {w for w in (bare(m.group()) for m in WORD.finditer(text)) if w.islower()}
+    return frozenset(w for w in (bare(m.group()) for m in WORD.finditer(text)) if w.islower())
 
 
 def label_votes(text: str, spans: Sequence[Span]) -> Dict[str, Counter]:
@@ -328,6 +330,9 @@ def strip_titles(text: str, spans: List[Span]) -> List[Span]:
         before = words(text, max(0, span.start - 60), span.start)[-4:]
         after = words(text, span.end, min(len(text), span.end + 40))[:3]
         tokens = [text[s:e] for s, e in before + inside + after]
+        if not any(bare(t) in TITLE_HEADS or bare(t).rstrip(".") in TITLE_HEADS or bare(t) == "State" for t in tokens):
+            fixed.append(span)
+            continue
         first_inside, last_inside = len(before), len(before) + len(inside)
         title_at: Optional[Tuple[int, int]] = None
         for index in range(len(tokens)):
@@ -556,26 +561,49 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
         for form in forms:
             if len(form) >= 3 and form[0].isupper() and form.lower() not in common:
                 names[form][span.label] += 1
-    found: List[Span] = []
-    taken = list(spans)
+    labels: Dict[str, str] = {}
     for form, counts in sorted(names.items(), key=lambda item: -len(item[0])):
         label = winning_label(counts)
-        if label is None:
-            continue
-        for variant in {form, form.upper()}:
-            pattern = re.compile(r"(?<![\w-])" + re.escape(variant).replace(r"\ ", r"\s+") + r"(?![\w-])")
-            for match in pattern.finditer(text):
-                candidate = Span(match.start(), match.end(), label)
-                if overlaps(candidate, taken):
+        if label is not None:
+            labels.setdefault(form, label)
+            labels.setdefault(form.upper(), label)
+    if not labels:
+        return spans
+    occupied = bytearray(len(text))
+    for span in spans:
+        occupied[span.start : span.end] = b"\x01" * (span.end - span.start)
+    found: List[Span] = []
+    # Longer names first, so that they win over their parts.
+    for variant in sorted(labels, key=len, reverse=True):
+        for start, end in _occurrences(text, variant):
+            if occupied.find(1, start, end) != -1:
+                continue
+            if variant.isupper():
+                if not _in_capitals_context(text, start, end):
                     continue
-                if variant != form or form.isupper():
-                    if not _in_capitals_context(text, match.start(), match.end()):
-                        continue
-                elif _inside_longer_name(text, match.start(), match.end()):
-                    continue
-                found.append(candidate)
-                taken.append(candidate)
+            elif _inside_longer_name(text, start, end):
+                continue
+            found.append(Span(start, end, labels[variant]))
+            occupied[start:end] = b"\x01" * (end - start)
     return sorted(spans + found)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _occurrences(text: str, name: str) -> Iterable[Tuple[int, int]]:
+    """Where ``name`` stands in ``text`` as whole words (any whitespace between its words)."""
+    if " " in name:
+        pattern = r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?![\w-])"
+        yield from (m.span() for m in re.finditer(pattern, text))
+        return
+    position = text.find(name)
+    while position != -1:
+        end = position + len(name)
+        if (position == 0 or not _is_word_char(text[position - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            yield position, end
+        position = text.find(name, end)
 
 
 def _in_capitals_context(text: str, start: int, end: int) -> bool:
@@ -746,12 +774,16 @@ def _normalise(text: str, spans: Iterable[Span]) -> List[Span]:
     """Sorted, non-overlapping spans with no whitespace or connector word ("of", "the") at an edge."""
     cleaned: List[Span] = []
     for span in sorted(set(spans)):
+        trimmed: Optional[Span] = span
         surface = text[span.start : span.end]
-        lead = EDGE_CONNECTOR.match(surface)
-        trail = EDGE_CONNECTOR.search(surface, lead.end() if lead and lead.end() else 0)
-        start = span.start + (lead.end() if lead else 0)
-        end = span.end - (len(surface) - trail.start() if trail and trail.start() > 0 else 0)
-        trimmed = trim_whitespace(text, Span(start, max(start, end), span.label))
+        if not surface or surface[0].isspace() or surface[-1].isspace() or (
+            " " in surface and (surface[0].islower() or surface.rsplit(None, 1)[-1][:1].islower())
+        ):
+            lead = EDGE_CONNECTOR.match(surface)
+            trail = EDGE_CONNECTOR.search(surface, lead.end() if lead and lead.end() else 0)
+            start = span.start + (lead.end() if lead else 0)
+            end = span.end - (len(surface) - trail.start() if trail and trail.start() > 0 else 0)
+            trimmed = trim_whitespace(text, Span(start, max(start, end), span.label))
         if trimmed is None:
             continue
         if cleaned and trimmed.start < cleaned[-1].end:
