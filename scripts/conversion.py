@@ -166,8 +166,9 @@ def _align(doc: Doc, spans: List[Span], ledger: Ledger) -> list:
             ledger.repaired["expanded_to_token_boundary"][span.label] += 1
         aligned.append(entity)
     kept = filter_spans(aligned)
+    kept_keys = {(e.start, e.end, e.label) for e in kept}
     for entity in aligned:
-        if entity not in kept:
+        if (entity.start, entity.end, entity.label) not in kept_keys:
             ledger.dropped["overlaps_after_alignment"][entity.label_] += 1
     for entity in kept:
         ledger.converted[entity.label_] += 1

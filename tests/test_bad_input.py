@@ -1,0 +1,100 @@
+"""Bad input never crashes a conversion and never loses data silently; --strict stops at once."""
+import shutil
+import subprocess
+import sys
+
+import pytest
+import srsly
+from spacy.tokens import DocBin
+
+from scripts.conversion import SPLITS, cable_files, convert_corpus
+from scripts.markup import MarkupError
+from scripts.span_rules import DEFAULT_RULES
+
+from conftest import PROJECT_DIR, SAMPLE_DIR
+
+BAD_CABLES = {
+    "unclosed.txt": ("text [PER Karzai and more".encode("utf8"), "unclosed entity"),
+    "stray.txt": ("text ] more".encode("utf8"), "stray ']'"),
+    "nested.txt": ("[PER Karzai [LOC Kabul ] ]".encode("utf8"), "nested '['"),
+    "unknown.txt": ("a [GPE Paris  ] b".encode("utf8"), "unknown label 'GPE'"),
+    "empty-entity.txt": ("a [PER   ] b".encode("utf8"), "empty entity"),
+    "empty.txt": (b"", "empty file"),
+    "binary.txt": (b"\x00\x01\x02\x03", "binary"),
+    "latin1.txt": ("[PER Jos\xe9  ] left".encode("latin-1"), "not UTF-8"),
+}
+
+
+@pytest.fixture()
+def messy_dir(tmp_path):
+    folder = tmp_path / "cables"
+    folder.mkdir()
+    for path in sorted(cable_files(SAMPLE_DIR / "silver"))[:12]:
+        shutil.copy(path, folder / path.name)
+    for name, (data, _) in BAD_CABLES.items():
+        (folder / name).write_bytes(data)
+    (folder / "bom-crlf.txt").write_bytes("\ufeff( C ) [PER Karzai  ] met\r\n[LOC Kabul  ] officials .\r\n".encode("utf8"))
+    (folder / "long-line.txt").write_text(" ".join(["[PER Karzai  ] met [LOC Kabul  ] officials ."] * 4000), encoding="utf8")
+    return folder
+
+
+def test_bad_cables_are_skipped_and_reported(messy_dir, tmp_path):
+    report = convert_corpus(cable_files(messy_dir), tmp_path / "out", rules=DEFAULT_RULES)
+    reasons = {f["file"].rsplit("/", 1)[-1]: f["reason"] for f in report.failures}
+    assert set(reasons) == set(BAD_CABLES)
+    for name, (_, expected) in BAD_CABLES.items():
+        assert expected in reasons[name], (name, reasons[name])
+    assert all(f["line"] >= 1 and f["column"] >= 1 for f in report.failures)
+    converted = sum(report.per_split[s]["cables"] for s in SPLITS)
+    assert converted == 12 + 2  # the sample cables, the BOM/CRLF one and the long-line one
+    assert report.ledger.check() == []
+    assert report.ledger.read["PER"] >= 4001
+
+
+def test_cli_writes_error_report_and_strict_fails(messy_dir, tmp_path):
+    out = tmp_path / "out"
+    ok = subprocess.run([sys.executable, "-m", "scripts.convert", str(messy_dir), str(out), "-n", "1"],
+                        cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    errors = list(srsly.read_jsonl(out / "errors.jsonl"))
+    assert len(errors) == len(BAD_CABLES)
+    assert {"file", "line", "column", "reason", "hint"} <= set(errors[0])
+    summary = srsly.read_json(out / "conversion.json")
+    assert summary["skipped_cables"] == len(BAD_CABLES) and summary["accounting_problems"] == []
+    assert "Skipped 8 bad cable(s)" in ok.stdout.replace("\n", " ")
+    strict = subprocess.run([sys.executable, "-m", "scripts.convert", str(messy_dir), str(tmp_path / "strict"), "-n", "1", "--strict"],
+                            cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert strict.returncode == 1
+    assert "--strict" in strict.stdout and ".txt:" in strict.stdout
+
+
+def test_strict_raises_markup_error(messy_dir, tmp_path):
+    with pytest.raises(MarkupError):
+        convert_corpus(cable_files(messy_dir), tmp_path / "out", strict=True)
+
+
+def test_fixing_one_file_keeps_every_other_cable_in_its_split(messy_dir, tmp_path):
+    import spacy
+
+    vocab = spacy.blank("en").vocab
+
+    def splits(out):
+        convert_corpus(cable_files(messy_dir), out)
+        return {doc.user_data["cable_id"]: split for split in SPLITS
+                for doc in DocBin().from_disk(out / f"{split}.spacy").get_docs(vocab)}
+
+    before = splits(tmp_path / "before")
+    (messy_dir / "stray.txt").write_text("text more about [LOC Kabul  ]", encoding="utf8")
+    after = splits(tmp_path / "after")
+    assert "stray" in after and "stray" not in before
+    assert all(after[cable] == split for cable, split in before.items())
+
+
+def test_accounting_identity_on_the_whole_sample(tmp_path):
+    report = convert_corpus(cable_files(SAMPLE_DIR / "silver"), tmp_path, rules=DEFAULT_RULES, n_process=2)
+    ledger = report.ledger
+    assert ledger.check() == []
+    for label in ("PER", "ORG", "LOC", "MISC"):
+        net = sum(counts[label] for counts in ledger.rule_net.values())
+        assert ledger.read[label] + net == ledger.after_rules[label] == ledger.converted[label] + ledger.dropped_total()[label]
+    assert sum(ledger.rule_changes.values()) > 1000
