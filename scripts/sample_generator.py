@@ -252,6 +252,20 @@ class Vocabulary:
             return name, len(name.split()[: name.split().index("for")]), "MISC"
         return rng.choice(ORG_FULL), None, "ORG"
 
+    def date_phrase(self) -> str:
+        rng = self.rng
+        month = rng.choice(["January", "February", "March", "April", "May", "June", "July", "August",
+                            "September", "October", "November", "December"])
+        return rng.choice([f"on {month} {rng.randint(1, 28)}", f"in {month} {rng.randint(2001, 2010)}",
+                           f"on {rng.randint(1, 28)} {month}", "last week", "earlier this month",
+                           f"since {rng.randint(1995, 2009)}", f"by the end of {month}", "on Monday", "on Thursday"])
+
+    def number_phrase(self) -> str:
+        rng = self.rng
+        return rng.choice([f"{rng.randint(2, 95)} percent", f"USD {rng.randint(2, 900)} million",
+                           f"{rng.randint(3, 400)} kilograms", f"{rng.randint(2, 60)} people",
+                           f"more than {rng.randint(2, 30)},000 refugees", f"{rng.randint(2, 12)} tons"])
+
     def misc(self) -> str:
         rng = self.rng
         choice = rng.random()
@@ -281,6 +295,7 @@ class CableWriter:
         self.v = Vocabulary(rng)
         self.mentioned: List[Tuple[str, str]] = []
         self.signer: Tuple[str, str] = rng.choice(self.v.cast[1:] or self.v.cast)
+        self.subject: List[Tuple[str, Optional[str]]] = []
 
     # --- slots -------------------------------------------------------------------------------
     def person(self, with_title: Optional[bool] = None, possessive: bool = False) -> None:
@@ -338,7 +353,7 @@ class CableWriter:
                 self.words(part)
             else:
                 SLOTS[slot](self)
-        end = "." if rng.random() < 0.9 else rng.choice(["?", "."])
+        end = "." if rng.random() < 0.97 else "?"
         if rng.random() < 0.12 and self.b.tokens and self.b.mentions and self.b.mentions[-1].end == len(self.b.tokens):
             # The tagger sometimes leaves the final period on the last word: "Afghanistan."
             self.b.raw(end, glue=True)
@@ -382,7 +397,14 @@ SLOTS: Dict[str, Slot] = {
     "city": lambda w: w.b.entity(w.v.city(), "LOC"),
     "prov": lambda w: w.b.entity(w.v.province(), "LOC"),
     "dem": lambda w: w.b.entity(w.v.demonym(), "MISC"),
+    "acr": lambda w: w.b.entity(w.rng.choice(ORG_ACRONYMS), "ORG"),
+    "region": lambda w: w.b.entity(w.rng.choice(LOC_GENERIC), "LOC"),
+    "op": lambda w: w.b.entity(f"Operation {w.rng.choice(OPERATION_WORDS)}", "MISC"),
+    "date": lambda w: w.words(w.v.date_phrase()),
+    "num": lambda w: w.words(w.v.number_phrase()),
 }
+OPERATION_WORDS = ["Tarcet", "Enduring Freedom", "Iraqi Freedom", "Mountain Thrust", "Medusa", "Anaconda",
+                   "Active Endeavor", "Atalanta", "Ocean Shield", "Kaleidoscope", "Topaz", "Channel"]
 
 FRAMES = [
     "{per_t} told {per_n} that {country} would not accept any delay in the talks",
@@ -418,6 +440,48 @@ FRAMES = [
     "Refugees from {country} continue to arrive in {prov} , according to the {org}",
     "{per_n} , a {misc} cleric from {city} , criticized the {org}",
 ]
+FRAMES += [
+    "{acr} officials told Econoff {date} that {country} had seized {num} of precursor chemicals",
+    "The first seizure since {date} took place near the border with {country}",
+    "{per_t} said the {org} would need {num} to finish the project in {prov}",
+    "Under {op} , {dem} and {dem} forces detained {num} in {prov}",
+    "{per_n} , who heads the {org} office in {city} , briefed Poloff {date}",
+    "However , {per_n} noted that the {acr} had not been consulted",
+    "Post will continue to follow the issue closely",
+    "This is the third such incident {date}",
+    "End summary",
+    "Comment : the decision reflects growing frustration in {city} with the slow pace of reform",
+    "The proposal is unlikely to pass before the elections",
+    "Officials have so far declined to comment on the report",
+    "Contacts expect the cabinet to approve the budget {date}",
+    "{acr} and {acr} experts visited {city} and {city} {date}",
+    "The {org} announced {date} that it would open a branch in {city}",
+    "{country} imported {num} of wheat from {country} {date}",
+    "{per_n} , a former {misc} diplomat , described {per_s} remarks as unhelpful",
+    "According to {acr} figures , {num} crossed into {country} {date}",
+    "The {dem} side proposed a joint commission under the {org}",
+    "{per_t} will visit {region} {date} to discuss energy transit with {per_n}",
+    "{region} remains the main route for heroin leaving {country}",
+    "Embassy {city} reports that {misc} groups plan to protest {date}",
+    "In {city} , {per_n} of the {org} said the talks had stalled",
+    "{per_s} office confirmed that the {acr} team arrived in {city} {date}",
+    "{country} , {country} and {country} agreed to share customs data through the {org}",
+    "Asked about the {op} results , {per_n} said more arrests were expected",
+    "The {misc} minority in {prov} has long complained of discrimination",
+    "{per_t} dismissed the allegations as baseless",
+    "Separately , the {org} released a report critical of the {dem} government",
+    "Poloff met {date} with {per_n} , deputy head of the {org}",
+    "The {acr} country director , {per_n} , said the program had reached {num}",
+    "{per_n} stressed that {country} would not recognize the vote in {prov}",
+    "Both sides agreed to meet again in {city} {date}",
+    "{per_t} thanked the {org} for its support during the floods in {prov}",
+    "A {dem} court sentenced {per_n} to {num}",
+    "The {dem} parliament ratified the agreement with {country} {date}",
+    "{org} observers reported irregularities at polling stations in {city}",
+    "We expect the {dem} delegation to raise the issue at the {acr} meeting in {city}",
+    "The {misc} holiday will slow government business for the rest of the week",
+    "{per_n} told us that {per_n} is likely to be named ambassador to {country}",
+]
 QUOTE_FRAMES = [
     "we will not accept this from {country}",
     "the {org} must do more in {prov}",
@@ -443,29 +507,7 @@ def _write_header(w: CableWriter, style: str, date: Tuple[int, int, int], sectio
             b.raw("\n", glue=True)
 
     if style == "raw":
-        b.words(f"{w.cable_id}")
-        b.raw("\n", glue=True)
-        b.words(rng.choice(["CONFIDENTIAL", "SECRET", "UNCLASSIFIED"]))
-        b.raw("\n", glue=True)
-        b.words("Embassy")
-        b.entity(post.title(), "LOC")
-        b.raw("\n", glue=True)
-        b.words(f"VZCZCXRO{rng.randint(1000, 9999)} OO RUEH{post[:3]}")
-        b.raw("\n", glue=True)
-        b.words("FM AMEMBASSY")
-        b.entity(post, "LOC", "header")
-        b.raw("\n", glue=True)
-        org, city = rng.choice(ROUTING_ORGS)
-        b.words("TO RUEHC/")
-        b.entity(org, "ORG", "header", glue=True)
-        b.entity(city, "LOC", "header")
-        b.words(f"IMMEDIATE {rng.randint(1000, 9999)}")
-        b.raw("\n", glue=True)
-        b.words("INFO RUEHEE/")
-        collective = rng.choice(COLLECTIVES)
-        b.entity(collective.replace(" COLLECTIVE", ""), "ORG", "header", glue=True)
-        b.words("COLLECTIVE")
-        b.raw("\n", glue=True)
+        _write_routing_lines(w, date)
     b.words(f"{classification} SECTION 01 OF {sections:02d}")
     b.entity(post, "LOC", "header")
     b.words(f"{number:06d}")
@@ -496,6 +538,15 @@ def _write_header(w: CableWriter, style: str, date: Tuple[int, int, int], sectio
         b.silver_extra.append((position, position + 1, rng.choice(["PER", "ORG"])))
     line_break()
     b.words("SUBJECT:")
+    if style == "raw" and w.subject:
+        for text, label in w.subject:
+            b.entity(text, label, "header") if label else b.words(text)
+        line_break()
+        if rng.random() < 0.5:
+            b.words(f"REF: A. {post} {rng.randint(100, 9999)} B. STATE {rng.randint(1000, 99999)}")
+            line_break()
+        _write_classified_by(w, line_break)
+        return
     first, last = w.v.cast[0]
     b.entity(last.upper(), "PER", "header")
     b.words("AND")
@@ -509,11 +560,111 @@ def _write_header(w: CableWriter, style: str, date: Tuple[int, int, int], sectio
     b.words(",")
     b.entity(w.v.country(w.v.partners[0]).upper(), "LOC", "header")
     line_break()
+    _write_classified_by(w, line_break)
+
+
+def _write_classified_by(w: CableWriter, line_break: Callable[[], None]) -> None:
+    b = w.b
     b.words("Classified By:")
-    b.words(rng.choice(["Ambassador", "Charge d'Affaires", "DCM", "Political Counselor"]))
+    b.words(w.rng.choice(["Ambassador", "Charge d'Affaires", "DCM", "Political Counselor", "Acting DCM"]))
     signer_first, signer_last = w.signer
     b.entity(f"{signer_first} {signer_last}", "PER")
-    b.words("for reasons 1.4 ( b ) and ( d )")
+    b.words(w.rng.choice(["for reasons 1.4 ( b ) and ( d )", "for reasons 1.4 b and d", "reasons 1.4 ( b , d )"]))
+
+
+MONTH_ABBREVIATIONS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+ROUTING_INFO = [("AMEMBASSY", None), ("CDR", "USCENTCOM"), ("", "DEPT OF JUSTICE"), ("", "DIA"), ("", "USUN"),
+                ("", "USOSCE"), ("", "DEA HQS"), ("", "CIA"), ("", "JOINT STAFF"), ("", "NSC")]
+SUBJECT_FRAMES = ["{ACR} REPORTS {HEADING} IN {COUNTRY}", "{COUNTRY}: {HEADING}", "{DEM} OFFICIALS DISCUSS {HEADING}",
+                  "{PER} ON {HEADING}", "{HEADING}: {ACR} AND {COUNTRY} SIGN AGREEMENT", "{CITY} {HEADING} UPDATE"]
+
+
+def _routing_code(rng: random.Random) -> str:
+    return "RU" + "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(rng.randint(3, 4)))
+
+
+def _subject(w: CableWriter) -> List[Tuple[str, Optional[str]]]:
+    """A subject line in capitals as (text, label) pieces; label None for plain words."""
+    rng = w.rng
+    frame = rng.choice(SUBJECT_FRAMES)
+    pieces: List[Tuple[str, Optional[str]]] = []
+    for part in re.split(r"(\{[A-Z]+\})", frame):
+        if part == "{ACR}":
+            pieces.append((rng.choice(ORG_ACRONYMS), "ORG"))
+        elif part == "{COUNTRY}":
+            pieces.append((w.v.country().upper(), "LOC"))
+        elif part == "{CITY}":
+            pieces.append((w.v.city().upper(), "LOC"))
+        elif part == "{DEM}":
+            pieces.append((w.v.demonym().upper(), "MISC"))
+        elif part == "{PER}":
+            pieces.append((rng.choice(w.v.cast)[1].upper(), "PER"))
+        elif part == "{HEADING}":
+            pieces.append((rng.choice(HEADINGS), None))
+        elif part:
+            pieces.append((part, None))
+    return pieces
+
+
+def _write_routing_lines(w: CableWriter, date: Tuple[int, int, int]) -> None:
+    """The metadata and routing lines that published raw cables start with."""
+    rng, b, post = w.rng, w.b, w.post
+    year, month, day = date
+
+    def line_break() -> None:
+        b.raw("\n", glue=True)
+
+    subject = _subject(w)
+    w.subject = subject
+    b.words(w.cable_id)
+    line_break()
+    for text, label in subject:
+        b.entity(text, label, "header") if label else b.words(text)
+    line_break()
+    b.raw(f"{rng.choice(WEEKDAYS)} {MONTH_ABBREVIATIONS[month - 1].title()} {day:02d} 00:00:00 +0200 {year}")
+    line_break()
+    b.words(rng.choice(["CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLASSIFIED//FOR OFFICIAL USE ONLY"]))
+    line_break()
+    b.words("Embassy")
+    b.entity(post.title(), "LOC")
+    line_break()
+    b.words(f"VZCZCXRO{rng.randint(1000, 9999)}")
+    line_break()
+    b.words(rng.choice(["OO", "PP", "RR"]) + " " + " ".join(_routing_code(rng) for _ in range(rng.randint(2, 5))))
+    line_break()
+    b.raw(f"DE {_routing_code(rng)} #{rng.randint(100, 9999)}/01 {rng.randint(1000000, 3659999)}")
+    line_break()
+    b.words("ZNY CCCCC ZZH")
+    line_break()
+    b.raw(f"{rng.choice('OPR')} {day:02d}{rng.randint(0, 23):02d}{rng.randint(0, 59):02d}Z {MONTH_ABBREVIATIONS[month - 1]} {year % 100:02d}")
+    line_break()
+    b.words("FM AMEMBASSY")
+    b.entity(post, "LOC", "header")
+    line_break()
+    org, city = rng.choice(ROUTING_ORGS)
+    b.words(f"TO {_routing_code(rng)}/")
+    b.entity(org, "ORG", "header", glue=True)
+    b.entity(city, "LOC", "header")
+    b.words(f"{rng.choice(['IMMEDIATE', 'PRIORITY', 'ROUTINE'])} {rng.randint(1000, 9999)}")
+    for index in range(rng.randint(1, 5)):
+        line_break()
+        b.words(("INFO " if index == 0 else "") + f"{_routing_code(rng)}/")
+        kind, name = rng.choice(ROUTING_INFO)
+        if kind == "AMEMBASSY":
+            b.raw("AMEMBASSY", glue=True)
+            b.entity(rng.choice(POSTS), "LOC", "header")
+            b.words(f"{rng.randint(1, 9999):04d}")
+        elif rng.random() < 0.3:
+            collective = rng.choice(COLLECTIVES)
+            b.entity(collective.replace(" COLLECTIVE", ""), "ORG", "header", glue=True)
+            b.words("COLLECTIVE")
+        else:
+            if kind:
+                b.raw(kind, glue=True)
+            b.entity(name, "ORG", "header", glue=not kind)
+            b.entity("WASHDC", "LOC", "header")
+    line_break()
 
 
 def _page_break(w: CableWriter, page: int, pages: int, number: int) -> None:
@@ -528,7 +679,7 @@ def write_cable(rng: random.Random, index: int) -> Tuple[str, str, str]:
     number = rng.randint(100, 9999)
     cable_id = f"{year % 100:02d}{post.replace(' ', '')}{number}"
     w = CableWriter(rng, cable_id, post)
-    style = rng.choice(["tagger", "tagger", "raw"])
+    style = rng.choice(["tagger", "raw"])
     n_paragraphs = rng.randint(3, 9)
     pages = max(2, n_paragraphs // 3)
     _write_header(w, style, (year, rng.randint(1, 12), rng.randint(1, 28)), pages)

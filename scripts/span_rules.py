@@ -438,7 +438,7 @@ def merge_split_names(text: str, spans: List[Span]) -> List[Span]:
             gap = _gap(text, left, span)
             left_words = text[left.start : left.end].split()
             right_words = text[span.start : span.end].split()
-            adjacent = gap.strip() == "" and "\n" not in gap
+            adjacent = gap.strip() == "" and gap.count("\n") <= 1
             connected = gap.strip() in ("for", "of", "on") and bare(left_words[-1]) in ORG_HEADS
             label: Optional[str] = None
             capitalised = is_capitalised(left_words[-1]) and not text[left.start : span.end].isupper()
@@ -456,11 +456,11 @@ def merge_split_names(text: str, spans: List[Span]) -> List[Span]:
 
 
 def _neighbour_word(text: str, offset: int, direction: int) -> Optional[Tuple[int, int]]:
-    """The whitespace-separated word just before (-1) or after (+1) offset, on the same line."""
+    """The word just before (-1) or after (+1) offset, across spaces or one line break."""
     if direction < 0:
-        match = re.search(r"(\S+)[ \t]+$", text[max(0, offset - 40) : offset])
+        match = re.search(r"(\S+)(?:[ \t]+|[ \t]*\n[ \t]*)$", text[max(0, offset - 40) : offset])
         return (offset - len(match.group(0)), offset - len(match.group(0)) + len(match.group(1))) if match else None
-    match = re.match(r"[ \t]+(\S+)", text[offset : offset + 40])
+    match = re.match(r"(?:[ \t]+|[ \t]*\n[ \t]*)(\S+)", text[offset : offset + 40])
     return (offset + match.start(1), offset + match.end(1)) if match else None
 
 
@@ -578,6 +578,8 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
         for start, end in _occurrences(text, variant):
             if occupied.find(1, start, end) != -1:
                 continue
+            if REFERENCE_LINE.search(text, max(0, start - 80), start):
+                continue  # "REF: A. KABUL 1234" cites a cable; the city there is no mention
             if variant.isupper():
                 if not _in_capitals_context(text, start, end):
                     continue
@@ -586,6 +588,9 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
             found.append(Span(start, end, labels[variant]))
             occupied[start:end] = b"\x01" * (end - start)
     return sorted(spans + found)
+
+
+REFERENCE_LINE = re.compile(r"\bREFS?\b:?(?:[^\n]*?(?:\b[A-Z]\.|\)|\d))?\s*[A-Z ]*$")
 
 
 def _is_word_char(char: str) -> bool:
@@ -619,7 +624,7 @@ def _in_capitals_context(text: str, start: int, end: int) -> bool:
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     after = _neighbour_word(text, end, +1)
-    if after and is_capitalised(text[after[0] : after[1]]) and text[end] == " ":
+    if after and is_capitalised(text[after[0] : after[1]]) and text[end].isspace():
         return True
     before = _neighbour_word(text, start, -1)
     if before:

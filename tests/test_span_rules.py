@@ -39,12 +39,15 @@ CASES = [
      "of [ORG South Asian Association for Regional Cooperation ] ."),
     ("merge_split_names", "the [PER Dunlap  ] [ORG Group  ] said", "the [ORG Dunlap Group ] said"),
     ("extend_person_names", "When Sher [PER Mohammad  ] was governor", "When [PER Sher Mohammad ] was governor"),
+    ("extend_person_names", "Minister Jihad\n[PER Azour  ] alerted us", "Minister [PER Jihad\nAzour ] alerted us"),
     ("relabel_by_head_word", "celebrate [ORG Pakistani Independence Day  ] .", "celebrate [MISC Pakistani Independence Day ] ."),
     ("relabel_by_head_word", "within the [ORG Tribal Areas  ] would", "within the [LOC Tribal Areas ] would"),
     ("vote_labels_in_cable", "[PER Qanooni  ] and [ORG Qanooni  ] and [PER Qanooni  ]", "[PER Qanooni ] and [PER Qanooni ] and [PER Qanooni ]"),
     ("propagate_cable_names", "[PER Karzai  ] spoke . Karzai’s vision", "[PER Karzai ] spoke . [PER Karzai ]’s vision"),
     ("propagate_cable_names", "SUBJECT: BOUCHER AND [PER KARZAI  ] \n[PER Boucher  ] said", "SUBJECT: [PER BOUCHER ] AND [PER KARZAI ] \n[PER Boucher ] said"),
     ("propagate_cable_names", "[PER Christopher Dell  ] wrote .\nDELL", "[PER Christopher Dell ] wrote .\n[PER DELL ]"),
+    ("propagate_cable_names", "[PER Melikkan Safak-Soylu  ] left ; Melikkan\nSafak-Soylu’s remarks",
+     "[PER Melikkan Safak-Soylu ] left ; [PER Melikkan\nSafak-Soylu ]’s remarks"),
     ("tag_routing_header", "DEPT FOR SCA/FO DAS GASTRIGHT TAGS PGOV", "DEPT FOR [ORG SCA/FO ] DAS [PER GASTRIGHT ] TAGS PGOV"),
 ]
 
@@ -65,6 +68,8 @@ UNCHANGED = [
     ("extend_person_names", "President [PER Karzai  ] said"),
     ("vote_labels_in_cable", "[PER Jordan  ] and [LOC Jordan  ]"),
     ("propagate_cable_names", "[MISC Afghan  ] people and the Afghan National Army"),
+    ("propagate_cable_names", "in [LOC Kabul  ] .\nREF: A. KABUL 1234 B. STATE 5678\n"),
+    ("propagate_cable_names", "[PER Safak-Soylu  ] left ; Melikkan\nSafak-Soylu’s remarks"),
     ("tag_routing_header", "TAGS PREL SUBJECT: NSC FOR SMITH"),
 ]
 
