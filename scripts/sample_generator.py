@@ -296,6 +296,7 @@ class CableWriter:
         self.mentioned: List[Tuple[str, str]] = []
         self.signer: Tuple[str, str] = rng.choice(self.v.cast[1:] or self.v.cast)
         self.subject: List[Tuple[str, Optional[str]]] = []
+        self.acronyms: List[str] = []
 
     # --- slots -------------------------------------------------------------------------------
     def person(self, with_title: Optional[bool] = None, possessive: bool = False) -> None:
@@ -338,6 +339,17 @@ class CableWriter:
     def misc(self) -> None:
         self.b.entity(self.v.misc(), "MISC")
 
+    def org_with_acronym(self) -> None:
+        """An organisation introduced with its acronym, as cables do: "the National Police ( NP )"."""
+        name, _, _ = self.v.organisation()
+        initials = "".join(word[0] for word in name.split() if word[0].isupper())
+        self.b.entity(name, "ORG")
+        if len(initials) >= 2:
+            self.b.words("(")
+            self.b.entity(initials, "ORG")
+            self.b.words(")")
+            self.acronyms.append(initials)
+
     def words(self, text: str) -> None:
         self.b.words(text)
 
@@ -345,6 +357,12 @@ class CableWriter:
     def sentence(self) -> None:
         rng = self.rng
         frame = rng.choice(FRAMES)
+        if rng.random() < 0.3:
+            # A discourse opener, so that a capitalised first word is not always a name.
+            opener = rng.choice(OPENERS)
+            self.words(opener)
+            if frame.startswith(("The ", "In ", "Post ", "Both ", "We ", "Officials ", "Contacts ", "Refugees ")):
+                frame = frame[0].lower() + frame[1:]
         for part in re.split(r"(\{\w+\})", frame):
             if not part:
                 continue
@@ -398,9 +416,11 @@ SLOTS: Dict[str, Slot] = {
     "prov": lambda w: w.b.entity(w.v.province(), "LOC"),
     "dem": lambda w: w.b.entity(w.v.demonym(), "MISC"),
     "acr": lambda w: w.b.entity(w.rng.choice(ORG_ACRONYMS), "ORG"),
+    "org_acr": lambda w: w.org_with_acronym(),
     "region": lambda w: w.b.entity(w.rng.choice(LOC_GENERIC), "LOC"),
     "op": lambda w: w.b.entity(f"Operation {w.rng.choice(OPERATION_WORDS)}", "MISC"),
     "date": lambda w: w.words(w.v.date_phrase()),
+    "acr2": lambda w: w.b.entity(w.rng.choice(w.acronyms or ORG_ACRONYMS), "ORG"),
     "num": lambda w: w.words(w.v.number_phrase()),
 }
 OPERATION_WORDS = ["Tarcet", "Enduring Freedom", "Iraqi Freedom", "Mountain Thrust", "Medusa", "Anaconda",
@@ -482,6 +502,31 @@ FRAMES += [
     "The {misc} holiday will slow government business for the rest of the week",
     "{per_n} told us that {per_n} is likely to be named ambassador to {country}",
 ]
+FRAMES += [
+    "He said the {org} would not take a position until {date}",
+    "It is unclear whether {country} will join the {org_acr}",
+    "She told Poloff that the {acr2} had asked {country} for {num}",
+    "They asked that the {dem} government release the detainees held in {city}",
+    "His party , the {org_acr} , won {num} of the vote in {prov}",
+    "What matters now , {per_n} said , is whether the {acr2} can deliver",
+    "Please see reftel for background on the {org_acr}",
+    "While {per_n} supports the plan , the {acr2} remains skeptical",
+    "When asked about {loc} , he declined to comment",
+    "As expected , the {org_acr} rejected the proposal from {country}",
+    "Also present were {per_t} and representatives of the {org_acr}",
+    "We will report separately on the {acr2} visit to {city}",
+    "The {org_acr} -- which {per_n} leads -- opposes any deal with {country}",
+    "{per_n} -- a close ally of {per_n} -- said the {acr2} would split",
+    "According to the {acr2} , {num} fled {prov} {date}",
+    "The {acr2} and the {acr} signed a memorandum of understanding {date}",
+    "There is no sign that {country} will change course before {date}",
+    "This would be the first {dem} visit to {country} since {date}",
+    "Neither {per_n} nor {per_n} attended the {acr2} meeting",
+    "Some {misc} leaders in {prov} have called for a boycott",
+]
+OPENERS = ["However ,", "Meanwhile ,", "In addition ,", "Separately ,", "As a result ,", "According to press reports ,",
+           "He said that", "She noted that", "They added that", "We understand that", "Also ,", "In private ,",
+           "At the same time ,", "On the other hand ,", "In response ,", "Still ,", "Moreover ,", "Nonetheless ,"]
 QUOTE_FRAMES = [
     "we will not accept this from {country}",
     "the {org} must do more in {prov}",
@@ -523,7 +568,10 @@ def _write_header(w: CableWriter, style: str, date: Tuple[int, int, int], sectio
     b.entity(rng.choice(OFFICES), "ORG", "header")
     b.entity("NSC", "ORG", "header")
     b.words("FOR")
-    b.entity(rng.choice(w.v.cast)[1].upper(), "PER", "header")
+    for index, (_, last) in enumerate(rng.sample(w.v.cast, min(len(w.v.cast), rng.randint(1, 3)))):
+        if index:
+            b.raw("/", glue=True)
+        b.entity(last.upper(), "PER", "header", glue=index > 0)
     line_break()
     b.words(f"E.O. 12958 DECL: {month:02d}/{day:02d}/{year + 10} TAGS")
     codes = rng.sample(TAG_CODES, rng.randint(3, 5))

@@ -637,6 +637,11 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 ROUTING_END = re.compile(r"\bE\.?O\.? ?12958|\bTAGS\b|\bSUBJECT\b|¶|<a id=")
 OFFICE_SYMBOL = re.compile(r"(?<![\w/])(?!RU[A-Z]{2,4}/)[A-Z]{1,6}(?:/[A-Z]{1,6})+(?![\w/])")
 ROUTING_TITLES = {"DAS", "A/S", "PDAS", "AMB", "DCM", "CHARGE", "POLOFF", "ECONOFF", "S/E", "U/S", "D/S", "ADMIN"}
+ROUTING_ADDRESSEE = re.compile(
+    r"(?m)\bR[A-Z]{3,6}/(?:CDR )?(?P<org>(?!AMEMBASSY|AMCONSUL)[A-Z][A-Z ]*?[A-Z])"
+    r"(?= WASHDC| WASHINGTON| COLLECTIVE| MACDILL| IMMEDIATE| PRIORITY| ROUTINE| \d|[ \t]*$)"
+)
+ROUTING_PLACE = re.compile(r"(?m)\b(?:AMEMBASSY|AMCONSUL) (?P<place>[A-Z][A-Z ]*?[A-Z])(?= \d| IMMEDIATE| PRIORITY| ROUTINE|[ \t]*$)|\b(?P<capital>WASHDC)\b")
 ROUTED_NAME = re.compile(r"\b(?P<addressee>[A-Z][A-Z/]{1,15}) FOR (?P<names>[A-Z]{4,}(?:/[A-Z]{4,})*)(?![/\w])")
 
 
@@ -647,7 +652,9 @@ def tag_routing_header(text: str, spans: List[Span]) -> List[Span]:
     The routing lines before E.O./TAGS/SUBJECT follow fixed conventions the tagger does not know:
     ``DEPT FOR SCA/FO DAS GASTRIGHT , AID/ANE NSC FOR ABRAMS/DORAN`` ->
     ``DEPT FOR [ORG SCA/FO ] DAS [PER GASTRIGHT ] , [ORG AID/ANE ] [ORG NSC ] FOR [PER ABRAMS ]/[PER DORAN ]``;
-    ``NSC FOR [ORG AHARRIMAN  ]`` -> ``[ORG NSC ] FOR [PER AHARRIMAN ]``. Routing codes (``RUEHC/``) and words already in a span are left alone.
+    ``NSC FOR [ORG AHARRIMAN  ]`` -> ``[ORG NSC ] FOR [PER AHARRIMAN ]``;
+    ``INFO RUEHEE/ARAB LEAGUE COLLECTIVE`` -> ``INFO RUEHEE/[ORG ARAB LEAGUE ] COLLECTIVE``;
+    ``FM AMEMBASSY BEIRUT`` -> ``FM AMEMBASSY [LOC BEIRUT ]``. Routing codes (``RUEHC/``) and words already in a span are left alone.
     """
     end_match = ROUTING_END.search(text)
     end = end_match.start() if end_match else min(len(text), 600)
@@ -673,6 +680,11 @@ def tag_routing_header(text: str, spans: List[Span]) -> List[Span]:
             add(position, position + len(name), "PER")
             position += len(name) + 1
     spans = [Span(s.start, s.end, "PER") if (s.start, s.end) in people else s for s in spans]
+    for match in ROUTING_ADDRESSEE.finditer(text, 0, end):
+        add(match.start("org"), match.end("org"), "ORG")
+    for match in ROUTING_PLACE.finditer(text, 0, end):
+        group = "place" if match.group("place") else "capital"
+        add(match.start(group), match.end(group), "LOC")
     for match in OFFICE_SYMBOL.finditer(text, 0, end):
         if match.group() not in ROUTING_TITLES:
             add(match.start(), match.end(), "ORG")

@@ -115,7 +115,12 @@ def test_routing_header_rule_cases():
         "DEPT FOR [ORG SCA/FO ] DAS [PER GASTRIGHT ] , [ORG AID/ANE ] [ORG NSC ] FOR [PER ABRAMS ]/[PER DORAN ] E.O. 12958 TAGS x"
     )
     assert run("tag_routing_header", "[ORG NSC  ] FOR [ORG AHARRIMAN  ] TAGS") == "[ORG NSC ] FOR [PER AHARRIMAN ] TAGS"
+    assert run("tag_routing_header", "FM AMEMBASSY BEIRUT\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4686\nINFO RUEHEE/ARAB LEAGUE COLLECTIVE\n"
+               "RHMFISS/CDR USCENTCOM MACDILL AFB FL\nE.O. 12958") == (
+        "FM AMEMBASSY [LOC BEIRUT ]\nTO RUEHC/[ORG SECSTATE ] [LOC WASHDC ] IMMEDIATE 4686\nINFO RUEHEE/[ORG ARAB LEAGUE ] COLLECTIVE\n"
+        "RHMFISS/CDR [ORG USCENTCOM ] MACDILL AFB FL\nE.O. 12958"
+    )
     # Routing codes are no office symbols, and nothing after the routing lines is touched.
     assert run("tag_routing_header", "TO RUEHC/SECSTATE WASHDC TAGS PREL SUBJECT: NSC FOR SMITH") == (
-        "TO RUEHC/SECSTATE WASHDC TAGS PREL SUBJECT: NSC FOR SMITH"
+        "TO RUEHC/[ORG SECSTATE ] [LOC WASHDC ] TAGS PREL SUBJECT: NSC FOR SMITH"
     )
