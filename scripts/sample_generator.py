@@ -63,7 +63,12 @@ PERSON_TITLES = ["President", "Prime Minister", "Foreign Minister", "Interior Mi
                  "Finance Minister", "Deputy Foreign Minister", "Ambassador", "Speaker", "Governor",
                  "National Security Advisor", "Deputy Prime Minister", "Chief Justice", "Minister",
                  "Commerce Minister", "Senator", "General", "Deputy Secretary", "Assistant Secretary",
-                 "Special Envoy", "Director", "Chairman", "Mayor", "Spokesman", "Charge"]
+                 "Special Envoy", "Director", "Chairman", "Mayor", "Spokesman", "Charge", "Vice Consul",
+                 "First Counselor", "Diplomatic Adviser", "Director General", "Consul General", "MP",
+                 "Deputy Minister", "Vice President", "Political Counselor", "Governor General", "Colonel"]
+STAFF_TITLES = ["Polcouns", "Econcouns", "Poloff", "Econoff", "the DCM", "the Vice Consul", "the Deputy Minister",
+                "the First Counselor", "the Director General", "the Charge", "the Ambassador", "Post",
+                "the Diplomatic Adviser", "the Consul General", "Embassy officers", "the Political Counselor"]
 MINISTRY_TOPICS = ["Foreign Affairs", "Interior", "Defense", "Finance", "Justice", "Commerce", "Energy",
                    "Education", "Health", "Agriculture", "Information", "Refugees", "Economy", "Trade"]
 ORG_ACRONYMS = ["UN", "NATO", "EU", "UNDP", "UNHCR", "USAID", "IMF", "OSCE", "ASEAN", "UNODC", "ISAF",
@@ -206,8 +211,15 @@ class Vocabulary:
         faker.seed_instance(rng.randrange(10**9))
         first = ascii_name(faker.first_name()).split()[0]
         last = ascii_name(faker.last_name()).split()[-1]
-        if rng.random() < 0.1:
+        shape = rng.random()
+        if shape < 0.08:
             last = f"{last}-{ascii_name(faker.last_name()).split()[-1]}"
+        elif shape < 0.16:
+            last = f"{rng.choice(['al-', 'el-', 'bin ', 'Abd al-', 'Abu '])}{last}"
+        elif shape < 0.24:
+            first = f"{first} {rng.choice('ABCDEFGHJKLMNPRSTVW')}."  # a middle initial: "Jeffrey D."
+        elif shape < 0.28:
+            first = f"{first[0]}."  # an initial for the given name: "M. Karunanidhi"
         return first, last
 
     def country(self, code: Optional[str] = None) -> str:
@@ -361,7 +373,7 @@ class CableWriter:
             # A discourse opener, so that a capitalised first word is not always a name.
             opener = rng.choice(OPENERS)
             self.words(opener)
-            if frame.startswith(("The ", "In ", "Post ", "Both ", "We ", "Officials ", "Contacts ", "Refugees ")):
+            if not frame.startswith(("{", "Embassy", "Post", "Poloff", "Econoff", "Polcouns", "The Diplomatic")):
                 frame = frame[0].lower() + frame[1:]
         for part in re.split(r"(\{\w+\})", frame):
             if not part:
@@ -421,6 +433,8 @@ SLOTS: Dict[str, Slot] = {
     "op": lambda w: w.b.entity(f"Operation {w.rng.choice(OPERATION_WORDS)}", "MISC"),
     "date": lambda w: w.words(w.v.date_phrase()),
     "acr2": lambda w: w.b.entity(w.rng.choice(w.acronyms or ORG_ACRONYMS), "ORG"),
+    "staff": lambda w: w.words(w.rng.choice(STAFF_TITLES)),
+    "us": lambda w: w.b.entity(*w.rng.choice([("U.S.", "LOC"), ("US", "LOC"), ("United States", "LOC"), ("USG", "ORG")])),
     "num": lambda w: w.words(w.v.number_phrase()),
 }
 OPERATION_WORDS = ["Tarcet", "Enduring Freedom", "Iraqi Freedom", "Mountain Thrust", "Medusa", "Anaconda",
@@ -524,7 +538,23 @@ FRAMES += [
     "Neither {per_n} nor {per_n} attended the {acr2} meeting",
     "Some {misc} leaders in {prov} have called for a boycott",
 ]
-OPENERS = ["However ,", "Meanwhile ,", "In addition ,", "Separately ,", "As a result ,", "According to press reports ,",
+FRAMES += [
+    "{staff} met {per_n} , who said the {acr2} would not oppose the plan",
+    "{staff} urged the {dem} side to work with the {us} on {region}",
+    "Although {per_n} welcomed the {us} offer , the {org} has not responded",
+    "Regarding {country} , {per_n} said {us} assistance would be needed",
+    "Most observers in {city} expect the {org_acr} to win",
+    "All {num} attendees were {misc}",
+    "One contact described the {dem} position as rigid",
+    "Responding to {staff} , {per_t} said the matter was closed",
+    "Attendees included {per_t} and the {dem} Vice Consul",
+    "The {us} and {country} share concerns about {region}",
+    "{us} officials raised the case of {per_n} with the {org}",
+    "{staff} noted that the {us} had provided {num} since {date}",
+    "The Diplomatic Adviser to {per_t} , {per_n} , called {staff} {date}",
+    "{per_n} , the First Counselor at the {dem} Embassy , asked about {us} policy",
+]
+OPENERS = ["However ,", "Although", "Regarding this ,", "Responding ,", "Most importantly ,", "One contact said", "Meanwhile ,", "In addition ,", "Separately ,", "As a result ,", "According to press reports ,",
            "He said that", "She noted that", "They added that", "We understand that", "Also ,", "In private ,",
            "At the same time ,", "On the other hand ,", "In response ,", "Still ,", "Moreover ,", "Nonetheless ,"]
 QUOTE_FRAMES = [

@@ -96,6 +96,7 @@ LOC_HEADS = {
     "Desert", "Peninsula", "Street", "Square", "Airport", "Port", "Governorate", "Oblast",
     "Plateau", "Basin", "Coast", "Bay", "Pass", "Corridor", "Border",
 }
+NAME_PARTICLES = {"bin", "ibn", "al", "el", "abu", "abd", "de", "van", "von", "da", "di", "del", "dos"}
 NAME_CONNECTORS = {"of", "for", "on", "and", "de", "al", "el", "bin", "ibn", "the", "in", "du", "von", "van"}
 STOP_WORDS = {
     "a", "about", "after", "again", "against", "all", "also", "an", "and", "any", "are", "as",
@@ -242,7 +243,7 @@ def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
                 end = ws + possessive.start()
                 break
         kept = [(ws, min(we, end)) for ws, we in span_words if ws < end]
-        while len(kept) > 1 and bare(text[kept[-1][0] : kept[-1][1]])[:1].islower():
+        while len(kept) > 1 and bare(text[kept[-1][0] : kept[-1][1]]).islower():
             kept.pop()  # a name does not end in a lower-case word: "[MISC Saudi leaders ]"
         fixed.append(Span(span.start, kept[-1][1] if kept else end, span.label))
     return fixed
@@ -468,9 +469,10 @@ def _neighbour_word(text: str, offset: int, direction: int) -> Optional[Tuple[in
 def extend_person_names(text: str, spans: List[Span]) -> List[Span]:
     """Extend a PER span over an adjacent capitalised part of the same name.
 
-    ``When Sher [PER Mohammad  ] was governor`` -> ``When [PER Sher Mohammad ] was governor``.
-    Titles, months, stop words, words the cable also writes in lower case, words at the start
-    of a sentence and words already in a span are left outside.
+    ``When Sher [PER Mohammad  ] was governor`` -> ``When [PER Sher Mohammad ] was governor``;
+    ``met Elena D. [PER Gonzalez  ]`` -> ``met [PER Elena D. Gonzalez ]``; ``met bin [PER Ali  ]`` ->
+    ``met [PER bin Ali ]``. Titles, months, stop words, words the cable also writes in lower case
+    and words already in a span are left outside.
     """
     common = lowercase_vocabulary(text) | STOP_WORDS
     taken = list(spans)
@@ -478,12 +480,12 @@ def extend_person_names(text: str, spans: List[Span]) -> List[Span]:
     for span in spans:
         start, end = span.start, span.end
         if span.label == "PER":
-            left = _neighbour_word(text, start, -1)
-            if left and _name_part(text, left, common, taken):
-                previous = _neighbour_word(text, left[0], -1)
-                sentence_start = previous is None or text[previous[1] - 1] in ".!?:;\"“”"
-                if not sentence_start:
+            for _ in range(2):  # a given name and a middle initial: "Elena D."
+                left = _neighbour_word(text, start, -1)
+                if left and (_name_part(text, left, common, taken) or text[left[0] : left[1]] in NAME_PARTICLES):
                     start = left[0]
+                else:
+                    break
             right = _neighbour_word(text, end, +1)
             if right and _name_part(text, right, common, taken):
                 end = right[1]
@@ -493,10 +495,10 @@ def extend_person_names(text: str, spans: List[Span]) -> List[Span]:
 
 def _name_part(text: str, word_span: Tuple[int, int], common: Set[str], taken: List[Span]) -> bool:
     word = text[word_span[0] : word_span[1]]
+    if re.fullmatch(r"[A-Z]\.", word):
+        return not overlaps(Span(word_span[0], word_span[1], ""), taken)  # an initial
     return (
-        word[:1].isupper()
-        and word.isalpha()
-        and len(word) > 1
+        bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*", word))
         and not word.isupper()
         and word.lower() not in common
         and word not in TITLE_HEADS | TITLE_MODIFIERS | MONTHS
@@ -642,7 +644,7 @@ ROUTING_ADDRESSEE = re.compile(
     r"(?= WASHDC| WASHINGTON| COLLECTIVE| MACDILL| IMMEDIATE| PRIORITY| ROUTINE| \d|[ \t]*$)"
 )
 ROUTING_PLACE = re.compile(r"(?m)\b(?:AMEMBASSY|AMCONSUL) (?P<place>[A-Z][A-Z ]*?[A-Z])(?= \d| IMMEDIATE| PRIORITY| ROUTINE|[ \t]*$)|\b(?P<capital>WASHDC)\b")
-ROUTED_NAME = re.compile(r"\b(?P<addressee>[A-Z][A-Z/]{1,15}) FOR (?P<names>[A-Z]{4,}(?:/[A-Z]{4,})*)(?![/\w])")
+ROUTED_NAME = re.compile(r"\b(?P<addressee>[A-Z][A-Z/]{1,15}) FOR (?P<names>[A-Z][A-Z'-]{3,}(?:/[A-Z][A-Z'-]{3,})*)(?![/\w])")
 
 
 @rule
