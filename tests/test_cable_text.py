@@ -2,10 +2,10 @@ from scripts.cable_text import clean_cable, paragraphs
 from scripts.markup import parse_markup
 
 RAW = (
-    "<code><pre>C O N F I D E N T I A L SECTION 01 OF 06 [LOC KABUL  ] 002998 SIPDIS "
+    "<code><pre>S E C R E T SECTION 01 OF 03 [LOC KABUL  ] 004711 SIPDIS "
     "<a id='par1' href='#par1'>¶</a>1 . \n( C ) [PER Karzai  ] , [PER Spanta  ] and the "
     "“opposition , ” met in [LOC Kabul  ] . <a id='par2' href='#par2'>¶</a>2 . \n( C ) "
-    "who are not part [LOC KABUL  ] 00002998 002 OF 006 of the [ORG Taliban  ] process .</pre></code>"
+    "talks with the [ORG UNAMA  ] team [LOC KABUL  ] 00004711 002 OF 003 resumed in [LOC Herat  ] .</pre></code>"
 )
 
 
@@ -14,10 +14,10 @@ def test_cleaning_removes_noise_and_keeps_offsets():
     cleaned = clean_cable(parsed.text, parsed.spans)
     assert "<code>" not in cleaned.text and "</pre>" not in cleaned.text
     assert "<a id" not in cleaned.text and "¶1. \n(C) Karzai, Spanta and" in cleaned.text
-    assert "00002998 002 OF 006" not in cleaned.text
-    assert "not part of the Taliban process." in cleaned.text
+    assert "00004711 002 OF 003" not in cleaned.text and cleaned.text.startswith("S E C R E T SECTION")
+    assert "talks with the UNAMA team resumed in Herat." in cleaned.text
     kept = [(cleaned.text[s.start : s.end], s.label) for s in cleaned.spans]
-    assert kept == [("KABUL", "LOC"), ("Karzai", "PER"), ("Spanta", "PER"), ("Kabul", "LOC"), ("Taliban", "ORG")]
+    assert kept == [("KABUL", "LOC"), ("Karzai", "PER"), ("Spanta", "PER"), ("Kabul", "LOC"), ("UNAMA", "ORG"), ("Herat", "LOC")]
     assert [(parsed.span_text(span), reason) for span, reason in cleaned.dropped] == [("KABUL", "page_break_header")]
 
 
