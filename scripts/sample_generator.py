@@ -278,6 +278,21 @@ class Vocabulary:
                            f"{rng.randint(3, 400)} kilograms", f"{rng.randint(2, 60)} people",
                            f"more than {rng.randint(2, 30)},000 refugees", f"{rng.randint(2, 12)} tons"])
 
+    def demonym_plural(self) -> str:
+        """A people: "Afghans", "Iraqis"; demonyms in -ese, -ish or -ch take no plural s."""
+        for _ in range(5):
+            demonym = self.demonym()
+            if not demonym.endswith(("ese", "sh", "ch", "ss")) and " " not in demonym:
+                return demonym + "s"
+        return self.rng.choice(["Pashtuns", "Hazaras", "Kurds", "Shias", "Sunnis", "Uighurs", "Tamils"])
+
+    def compound_adjective(self) -> str:
+        """Two names joined into one adjective: "US-India", "Uzbek-Afghan"."""
+        rng = self.rng
+        if rng.random() < 0.5:
+            return f"{rng.choice(['US', 'U.S.', self.country()])}-{self.country()}"
+        return f"{self.demonym()}-{self.demonym()}"
+
     def misc(self) -> str:
         rng = self.rng
         choice = rng.random()
@@ -434,9 +449,17 @@ SLOTS: Dict[str, Slot] = {
     "date": lambda w: w.words(w.v.date_phrase()),
     "acr2": lambda w: w.b.entity(w.rng.choice(w.acronyms or ORG_ACRONYMS), "ORG"),
     "staff": lambda w: w.words(w.rng.choice(STAFF_TITLES)),
+    "dem_pl": lambda w: w.b.entity(w.v.demonym_plural(), "MISC"),
+    "lang": lambda w: w.b.entity(w.rng.choice(LANGUAGES), "MISC"),
+    "faith": lambda w: w.b.entity(w.rng.choice(FAITHS), "MISC"),
+    "pair": lambda w: w.b.entity(w.v.compound_adjective(), "MISC"),
     "us": lambda w: w.b.entity(*w.rng.choice([("U.S.", "LOC"), ("US", "LOC"), ("United States", "LOC"), ("USG", "ORG")])),
     "num": lambda w: w.words(w.v.number_phrase()),
 }
+LANGUAGES = ["English", "Arabic", "Russian", "Farsi", "Dari", "Pashto", "Urdu", "French", "Chinese", "Turkish",
+             "Uzbek", "Tajik", "Hindi", "Tamil", "Spanish", "Kurdish"]
+FAITHS = ["Islam", "Christianity", "Buddhism", "Hinduism", "Judaism", "Baha'i", "Baha'is", "Muslims", "Christians",
+          "Shia", "Sunni", "Wahhabi", "Sufi", "Ismaili", "Ahmadi"]
 OPERATION_WORDS = ["Tarcet", "Enduring Freedom", "Iraqi Freedom", "Mountain Thrust", "Medusa", "Anaconda",
                    "Active Endeavor", "Atalanta", "Ocean Shield", "Kaleidoscope", "Topaz", "Channel"]
 
@@ -553,6 +576,20 @@ FRAMES += [
     "{staff} noted that the {us} had provided {num} since {date}",
     "The Diplomatic Adviser to {per_t} , {per_n} , called {staff} {date}",
     "{per_n} , the First Counselor at the {dem} Embassy , asked about {us} policy",
+]
+FRAMES += [
+    "{dem_pl} living in {country} were asked to register with the {org}",
+    "Many {dem_pl} in {prov} distrust the {acr2}",
+    "The {pair} border remained closed {date}",
+    "{per_n} gave the speech in {lang} rather than {lang}",
+    "The {lang}-language press in {city} covered the visit closely",
+    "Converts to {faith} face pressure from the {org} in {prov}",
+    "The {pair} talks will resume in {city} {date}",
+    "{dem} and {dem_pl} officials attended the {misc} reception",
+    "{per_t} said {faith} leaders in {city} had been cooperative",
+    "The {dem} permission for the shipment has not yet been granted",
+    "{dem} consignees would not risk crossing into {country}",
+    "Both {dem_pl} and {dem_pl} celebrated the {misc} holiday in {city}",
 ]
 OPENERS = ["However ,", "Although", "Regarding this ,", "Responding ,", "Most importantly ,", "One contact said", "Meanwhile ,", "In addition ,", "Separately ,", "As a result ,", "According to press reports ,",
            "He said that", "She noted that", "They added that", "We understand that", "Also ,", "In private ,",
