@@ -295,6 +295,9 @@ def split_off_possessive(text: str, spans: List[Span]) -> List[Span]:
     return fixed
 
 
+TITLE_NEARBY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS | {"State"}), key=len, reverse=True)) + r")\b")
+
+
 def _title_run(tokens: List[str], index: int) -> int:
     """Length of the title phrase starting at tokens[index] (0 if none ends in a title head)."""
     last_head = 0
@@ -327,6 +330,9 @@ def strip_titles(text: str, spans: List[Span]) -> List[Span]:
     votes = label_votes(text, spans)
     fixed: List[Span] = []
     for span in spans:
+        if not TITLE_NEARBY.search(text, max(0, span.start - 60), min(len(text), span.end + 40)):
+            fixed.append(span)  # no title word anywhere near: nothing to strip
+            continue
         inside = words(text, span.start, span.end)
         before = words(text, max(0, span.start - 60), span.start)[-4:]
         after = words(text, span.end, min(len(text), span.end + 40))[:3]
@@ -601,16 +607,23 @@ def _is_word_char(char: str) -> bool:
 
 def _occurrences(text: str, name: str) -> Iterable[Tuple[int, int]]:
     """Where ``name`` stands in ``text`` as whole words (any whitespace between its words)."""
-    if " " in name:
-        pattern = r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?![\w-])"
-        yield from (m.span() for m in re.finditer(pattern, text))
-        return
-    position = text.find(name)
+    first, *rest = name.split()
+    position = text.find(first)
     while position != -1:
-        end = position + len(name)
-        if (position == 0 or not _is_word_char(text[position - 1])) and (end == len(text) or not _is_word_char(text[end])):
+        end = position + len(first)
+        for word in rest:
+            gap = end
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == end or not text.startswith(word, gap):
+                end = -1
+                break
+            end = gap + len(word)
+        if end != -1 and (position == 0 or not _is_word_char(text[position - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
             yield position, end
-        position = text.find(name, end)
+        position = text.find(first, position + len(first))
 
 
 def _in_capitals_context(text: str, start: int, end: int) -> bool:
