@@ -4,7 +4,9 @@ Usage: python -m scripts.fix_spans IN_DIR OUT_DIR [--rules default]
 Only the markup changes: removing the markup from input and output gives identical text, so
 `diff -r IN_DIR OUT_DIR` shows exactly what the rules did.
 """
+from collections import Counter
 from pathlib import Path
+from typing import Sequence
 
 import typer
 from wasabi import msg
@@ -12,13 +14,12 @@ from wasabi import msg
 from .conversion import cable_files
 from .markup import MarkupError, read_cable_file, write_markup
 from .span_rules import apply_rules, parse_rule_list
-from collections import Counter
 
 Arg = typer.Argument
 Opt = typer.Option
 
 
-def fix_file(source: Path, target: Path, labels, rules) -> Counter:
+def fix_file(source: Path, target: Path, labels: Sequence[str], rules: Sequence[str]) -> Counter:
     """Fix one cable file into ``target``; returns the number of changes per rule."""
     annotated = read_cable_file(source, labels)
     result = apply_rules(annotated.text, annotated.spans, rules)

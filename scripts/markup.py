@@ -126,11 +126,6 @@ def parse_markup(
     return AnnotatedText("".join(text_parts), spans)
 
 
-def strip_markup(markup: str, labels: Sequence[str] = DEFAULT_LABELS) -> str:
-    """The plain text of bracket markup (what a raw cable would hold)."""
-    return parse_markup(markup, labels).text
-
-
 def write_markup(text: str, spans: Iterable[Span], closer: str = " ]") -> str:
     """Write spans into text as bracket markup, ``[LABEL text ]`` (the gold convention).
 

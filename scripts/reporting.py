@@ -5,7 +5,7 @@ end and label), as ``spacy evaluate`` counts entities. :func:`classify_errors` n
 with a silver annotation against gold, with the error types of ``error-types.md``.
 """
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -170,7 +170,3 @@ def in_context(text: str, spans: Sequence[Span], around: Tuple[int, int], width:
     parts.append(text[position:end])
     snippet = " ".join("".join(parts).split())
     return ("…" if start > 0 else "") + snippet + ("…" if end < len(text) else "")
-
-
-def error_counts(cases: Iterable[ErrorCase]) -> Counter:
-    return Counter(case.kind for case in cases)

@@ -225,9 +225,6 @@ class Vocabulary:
     def country(self, code: Optional[str] = None) -> str:
         return self.places[code or self.rng.choice([self.host] * 3 + self.partners)]["name"]
 
-    def country_code(self) -> str:
-        return self.rng.choice([self.host] * 3 + self.partners + self.codes)
-
     def city(self) -> str:
         code = self.rng.choice([self.host] * 3 + self.partners)
         cities = self.places[code]["cities"] or [self.places[code]["name"]]

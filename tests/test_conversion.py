@@ -4,7 +4,7 @@ from collections import Counter
 from spacy.tokens import DocBin
 
 from scripts.conversion import SPLITS, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
-from scripts.markup import parse_markup, read_cable_file
+from scripts.markup import parse_markup
 from scripts.span_rules import DEFAULT_RULES
 
 from conftest import SAMPLE_DIR
