@@ -344,7 +344,9 @@ def convert_corpus(
     seen: set = set()
     init_args = (lang, tuple(labels), tuple(rules))
     if n_process > 1:
-        pool = multiprocessing.get_context("spawn").Pool(n_process, _init_worker, init_args)
+        # Forked workers inherit the imported spaCy instead of importing it again (seconds each).
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        pool = multiprocessing.get_context(method).Pool(n_process, _init_worker, init_args)
         results = pool.imap(_convert_in_worker, paths, chunksize=4)
     else:
         pool = None
