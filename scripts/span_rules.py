@@ -787,10 +787,12 @@ def apply_rules(text: str, spans: Sequence[Span], rule_names: Sequence[str] = DE
     every rule (the later of two overlapping spans is dropped and counted as that rule's change).
     """
     current = sorted(set(spans))
+    checked: Set[Span] = set()  # spans already normalised: the input is checked by the first rule
     changes: List[Change] = []
     for name in validate_rule_names(rule_names):
-        result = _normalise(text, RULES[name](text, list(current)))
+        result = _normalise(text, RULES[name](text, list(current)), checked)
         before, after = set(current), set(result)
+        checked = after
         removed = sorted(before - after)
         added = sorted(after - before)
         if removed or added:
@@ -802,23 +804,29 @@ def apply_rules(text: str, spans: Sequence[Span], rule_names: Sequence[str] = DE
 EDGE_CONNECTOR = re.compile(r"^(?:(?:of|for|the|and|on|in)\s+)+|(?:\s+(?:of|for|the|and|on|in))+$")
 
 
-def _normalise(text: str, spans: Iterable[Span]) -> List[Span]:
-    """Sorted, non-overlapping spans with no whitespace or connector word ("of", "the") at an edge."""
+def _normalise(text: str, spans: Iterable[Span], checked: Set[Span]) -> List[Span]:
+    """Sorted, non-overlapping spans with no whitespace or connector word ("of", "the") at an edge.
+
+    Spans in ``checked`` passed these checks after an earlier rule and are not looked at again.
+    """
     cleaned: List[Span] = []
     for span in sorted(set(spans)):
-        trimmed: Optional[Span] = span
-        surface = text[span.start : span.end]
-        if not surface or surface[0].isspace() or surface[-1].isspace() or (
-            " " in surface and (surface[0].islower() or surface.rsplit(None, 1)[-1][:1].islower())
-        ):
-            lead = EDGE_CONNECTOR.match(surface)
-            trail = EDGE_CONNECTOR.search(surface, lead.end() if lead and lead.end() else 0)
-            start = span.start + (lead.end() if lead else 0)
-            end = span.end - (len(surface) - trail.start() if trail and trail.start() > 0 else 0)
-            trimmed = trim_whitespace(text, Span(start, max(start, end), span.label))
-        if trimmed is None:
-            continue
-        if cleaned and trimmed.start < cleaned[-1].end:
+        trimmed = span if span in checked else _trim_edges(text, span)
+        if trimmed is None or (cleaned and trimmed.start < cleaned[-1].end):
             continue
         cleaned.append(trimmed)
     return cleaned
+
+
+def _trim_edges(text: str, span: Span) -> Optional[Span]:
+    """The span without edge whitespace or edge connector words, or None if nothing is left."""
+    surface = text[span.start : span.end]
+    if surface and not surface[0].isspace() and not surface[-1].isspace() and not (
+        " " in surface and (surface[0].islower() or surface.rsplit(None, 1)[-1][:1].islower())
+    ):
+        return span
+    lead = EDGE_CONNECTOR.match(surface)
+    trail = EDGE_CONNECTOR.search(surface, lead.end() if lead and lead.end() else 0)
+    start = span.start + (lead.end() if lead else 0)
+    end = span.end - (len(surface) - trail.start() if trail and trail.start() > 0 else 0)
+    return trim_whitespace(text, Span(start, max(start, end), span.label))
