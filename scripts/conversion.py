@@ -103,11 +103,10 @@ class CableDocs:
     digest: str
     docs: List[Doc]
     ledger: Ledger
-    fixes: FixResult
-    text: str
 
 
-def _rule_net(text: str, fix: FixResult) -> Dict[str, Counter]:
+def _rule_net(fix: FixResult) -> Dict[str, Counter]:
+    """Per rule and label, how many spans its changes added (+) or removed (-)."""
     net: Dict[str, Counter] = defaultdict(Counter)
     for change in fix.changes:
         for span in change.before:
@@ -126,7 +125,7 @@ def annotated_to_docs(
     fix = apply_rules(annotated.text, annotated.spans, rules)
     ledger.after_rules.update(span.label for span in fix.spans)
     ledger.rule_changes.update(fix.counts())
-    for rule_name, counts in _rule_net(annotated.text, fix).items():
+    for rule_name, counts in _rule_net(fix).items():
         ledger.rule_net[rule_name].update(counts)
     cleaned = clean_cable(annotated.text, fix.spans)
     for span, reason in cleaned.dropped:
@@ -151,7 +150,7 @@ def annotated_to_docs(
         docs.append(doc)
     for span in pending[cursor:]:
         ledger.dropped["outside_paragraphs"][span.label] += 1
-    return CableDocs(cable_id, content_hash(annotated.text), docs, ledger, fix, annotated.text)
+    return CableDocs(cable_id, content_hash(annotated.text), docs, ledger)
 
 
 def _align(doc: Doc, spans: List[Span], ledger: Ledger) -> list:
