@@ -278,43 +278,50 @@ def _convert_in_worker(path: Path) -> Tuple[Path, Optional[PackedCable], Optiona
 
 
 class SplitWriter:
-    """Collects Docs per split and writes ``OUT/split.spacy``, or ``OUT/split/NNNN.spacy`` shards."""
+    """Writes each split as a folder of DocBin shards, ``OUT/train/0000.spacy``, ...
 
-    def __init__(self, output_dir: Path, shard_size: int = 0) -> None:
+    A shard holds at most ``shard_size`` Docs (more only when one cable alone has more), so
+    memory stays flat however many cables there are; spaCy's corpus reader reads a folder of ``.spacy`` files as one corpus.
+    """
+
+    def __init__(self, output_dir: Path, shard_size: int = 20000) -> None:
+        if shard_size < 1:
+            raise ValueError("shard_size must be at least 1")
         self.output_dir = Path(output_dir)
         self.shard_size = shard_size
         self.bins = {split: docs_to_docbin([]) for split in SPLITS}
-        self.shards = Counter()
-        self.output_dir.mkdir(parents=True, exist_ok=True)
+        self.shards: Counter = Counter()
         for split in SPLITS:
-            target = self.output_dir / split
-            if shard_size and target.is_dir():
-                for old in target.glob("*.spacy"):
-                    old.unlink()
+            folder = self.output_dir / split
+            folder.mkdir(parents=True, exist_ok=True)
+            for old in folder.glob("*.spacy"):
+                old.unlink()  # shards of an earlier run must not mix with this one
 
     def add(self, split: str, doc_bin_bytes: bytes) -> None:
-        self.bins[split].merge(DocBin(store_user_data=True).from_bytes(doc_bin_bytes))
-        if self.shard_size and len(self.bins[split]) >= self.shard_size:
+        """Add one cable's Docs; a cable's Docs stay together in one shard."""
+        cable_bin = DocBin(store_user_data=True).from_bytes(doc_bin_bytes)
+        if len(self.bins[split]) and len(self.bins[split]) + len(cable_bin) > self.shard_size:
             self._flush(split)
+        self.bins[split].merge(cable_bin)
 
     def _flush(self, split: str) -> None:
-        folder = self.output_dir / split
-        folder.mkdir(parents=True, exist_ok=True)
-        self.bins[split].to_disk(folder / f"{self.shards[split]:04d}.spacy")
+        self.bins[split].to_disk(self.output_dir / split / f"{self.shards[split]:04d}.spacy")
         self.shards[split] += 1
         self.bins[split] = docs_to_docbin([])
 
     def close(self) -> List[Path]:
-        written = []
         for split in SPLITS:
-            if self.shard_size:
-                if len(self.bins[split]) or not self.shards[split]:
-                    self._flush(split)
-                written.append(self.output_dir / split)
-            else:
-                self.bins[split].to_disk(self.output_dir / f"{split}.spacy")
-                written.append(self.output_dir / f"{split}.spacy")
-        return written
+            if len(self.bins[split]) or not self.shards[split]:
+                self._flush(split)
+        return [self.output_dir / split for split in SPLITS]
+
+
+def read_split(folder: Path, vocab) -> List[Doc]:
+    """The Docs of a split folder written by :class:`SplitWriter`, in order."""
+    docs: List[Doc] = []
+    for shard in sorted(Path(folder).glob("*.spacy")):
+        docs.extend(DocBin().from_disk(shard).get_docs(vocab))
+    return docs
 
 
 def convert_corpus(
@@ -327,11 +334,11 @@ def convert_corpus(
     dev_fraction: float = 0.1,
     test_fraction: float = 0.1,
     n_process: int = 1,
-    shard_size: int = 0,
+    shard_size: int = 20000,
     strict: bool = False,
     progress: Optional[object] = None,
 ) -> CorpusReport:
-    """Convert cable files into split DocBins under ``output_dir``; return the report.
+    """Convert cable files into split folders of DocBins under ``output_dir``; return the report.
 
     With ``strict``, the first bad cable raises :class:`MarkupError`; otherwise bad cables are
     skipped and listed in ``report.failures``.

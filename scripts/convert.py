@@ -1,4 +1,4 @@
-"""Convert a folder of tagger-annotated cables into train/dev/test DocBins.
+"""Convert a folder of tagger-annotated cables into train/, dev/ and test/ folders of DocBins.
 
 Usage: python -m scripts.convert IN_DIR OUT_DIR [--rules default] [--n-process 2] [--strict]
 """
@@ -29,7 +29,7 @@ def main(
     dev_fraction: float = Opt(0.1, "--dev", help="Share of cables held out for dev"),
     test_fraction: float = Opt(0.1, "--test", help="Share of cables held out for test"),
     n_process: int = Opt(0, "--n-process", "-n", help="Worker processes (0: all cores)"),
-    shard_size: int = Opt(0, "--shard-size", help="Docs per shard; 0 writes one file per split"),
+    shard_size: int = Opt(20000, "--shard-size", help="Docs per .spacy shard in each split's folder (bounds memory)"),
     strict: bool = Opt(False, "--strict", help="Stop at the first bad cable with a non-zero exit"),
 ):
     # fmt: on

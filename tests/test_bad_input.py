@@ -5,9 +5,8 @@ import sys
 
 import pytest
 import srsly
-from spacy.tokens import DocBin
 
-from scripts.conversion import SPLITS, cable_files, convert_corpus
+from scripts.conversion import SPLITS, read_split, cable_files, convert_corpus
 from scripts.markup import MarkupError
 from scripts.span_rules import DEFAULT_RULES
 
@@ -81,7 +80,7 @@ def test_fixing_one_file_keeps_every_other_cable_in_its_split(messy_dir, tmp_pat
     def splits(out):
         convert_corpus(cable_files(messy_dir), out)
         return {doc.user_data["cable_id"]: split for split in SPLITS
-                for doc in DocBin().from_disk(out / f"{split}.spacy").get_docs(vocab)}
+                for doc in read_split(out / split, vocab)}
 
     before = splits(tmp_path / "before")
     (messy_dir / "stray.txt").write_text("text more about [LOC Kabul  ]", encoding="utf8")

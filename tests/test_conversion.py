@@ -1,9 +1,8 @@
 import shutil
 from collections import Counter
 
-from spacy.tokens import DocBin
 
-from scripts.conversion import SPLITS, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
+from scripts.conversion import SPLITS, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
 from scripts.markup import parse_markup
 from scripts.span_rules import DEFAULT_RULES
 
@@ -63,7 +62,7 @@ def _split_of_each_cable(folder, tmp_path, name, **options):
     vocab = spacy.blank("en").vocab
     found = {}
     for split in SPLITS:
-        for doc in DocBin().from_disk(out / f"{split}.spacy").get_docs(vocab):
+        for doc in read_split(out / split, vocab):
             found.setdefault(doc.user_data["cable_id"], set()).add(split)
     return found
 
@@ -93,7 +92,7 @@ def test_corpus_report_counts_match_the_docbins(tmp_path):
 
     vocab = spacy.blank("en").vocab
     for split in SPLITS:
-        docs = list(DocBin().from_disk(tmp_path / f"{split}.spacy").get_docs(vocab))
+        docs = read_split(tmp_path / split, vocab)
         counts = report.per_split[split]
         assert counts["docs"] == len(docs)
         assert counts["tokens"] == sum(len(d) for d in docs)
@@ -101,3 +100,22 @@ def test_corpus_report_counts_match_the_docbins(tmp_path):
         assert {k[4:]: v for k, v in counts.items() if k.startswith("ent_")} == dict(labels)
     assert report.ledger.check() == []
     assert sum(report.per_split[s]["cables"] for s in SPLITS) == 20
+
+
+def test_splits_are_written_as_bounded_shards(tmp_path):
+    paths = sorted(cable_files(SAMPLE_DIR / "silver"))[:12]
+    report = convert_corpus(paths, tmp_path, shard_size=5, dev_fraction=0.2, test_fraction=0.2)
+    import spacy
+
+    vocab = spacy.blank("en").vocab
+    train_shards = sorted((tmp_path / "train").glob("*.spacy"))
+    assert len(train_shards) >= 2
+    from spacy.tokens import DocBin
+
+    for shard in train_shards:
+        docs = list(DocBin().from_disk(shard).get_docs(vocab))
+        assert len(docs) <= 5 or len({doc.user_data["cable_id"] for doc in docs}) == 1
+    assert len(read_split(tmp_path / "train", vocab)) == report.per_split["train"]["docs"]
+    # A second run into the same folder replaces the shards instead of adding to them.
+    convert_corpus(paths, tmp_path, shard_size=5, dev_fraction=0.2, test_fraction=0.2)
+    assert len(read_split(tmp_path / "train", vocab)) == report.per_split["train"]["docs"]

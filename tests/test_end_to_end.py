@@ -44,7 +44,7 @@ def finished_project(tmp_path_factory) -> Path:
 
 def test_all_workflow_writes_every_output(finished_project):
     root = finished_project
-    for path in ("corpus/train.spacy", "corpus/dev.spacy", "corpus/test.spacy", "corpus/gold/test.spacy",
+    for path in ("corpus/train/0000.spacy", "corpus/dev/0000.spacy", "corpus/test/0000.spacy", "corpus/gold/test/0000.spacy",
                  "training/efficiency/model-best", "reports/span_rules.md", "metrics/scores.md"):
         assert (root / path).exists(), path
     conversion = srsly.read_json(root / "corpus" / "conversion.json")
