@@ -77,7 +77,7 @@ class Audit:
         data: dict = {
             "cables": self.cables,
             "rules": {name: {"changes": e.changes, "repaired": e.repaired, "broken": e.broken}
-                      for name, e in self.effects.items()},
+                      for name, e in ((n, self.effects.get(n, RuleEffect())) for n in self.rules)},
         }
         if self.has_gold:
             data["tagger_vs_gold"] = self.tagger.to_dict(self.labels)
