@@ -609,7 +609,7 @@ def _write_header(w: CableWriter, style: str, date: Tuple[int, int, int], sectio
     year, month, day = date
     number = rng.randint(100, 9999)
     classification = rng.choice(["C O N F I D E N T I A L", "S E C R E T", "UNCLAS"])
-    drafter_first, drafter_last = rng.choice(w.v.cast)
+    _, drafter_last = rng.choice(w.v.cast)
 
     def line_break() -> None:
         if style == "raw":
@@ -651,16 +651,14 @@ def _write_header(w: CableWriter, style: str, date: Tuple[int, int, int], sectio
     line_break()
     b.words("SUBJECT:")
     if style == "raw" and w.subject:
-        for text, label in w.subject:
-            b.entity(text, label, "header") if label else b.words(text)
+        _write_pieces(b, w.subject)
         line_break()
         if rng.random() < 0.5:
             b.words(f"REF: A. {post} {rng.randint(100, 9999)} B. STATE {rng.randint(1000, 99999)}")
             line_break()
         _write_classified_by(w, line_break)
         return
-    first, last = w.v.cast[0]
-    b.entity(last.upper(), "PER", "header")
+    b.entity(w.v.cast[0][1].upper(), "PER", "header")
     b.words("AND")
     b.entity(DEMONYMS[w.v.host].upper(), "MISC", "header")
     b.words("OFFICIALS ON")
@@ -690,6 +688,15 @@ ROUTING_INFO = [("AMEMBASSY", None), ("CDR", "USCENTCOM"), ("", "DEPT OF JUSTICE
                 ("", "USOSCE"), ("", "DEA HQS"), ("", "CIA"), ("", "JOINT STAFF"), ("", "NSC")]
 SUBJECT_FRAMES = ["{ACR} REPORTS {HEADING} IN {COUNTRY}", "{COUNTRY}: {HEADING}", "{DEM} OFFICIALS DISCUSS {HEADING}",
                   "{PER} ON {HEADING}", "{HEADING}: {ACR} AND {COUNTRY} SIGN AGREEMENT", "{CITY} {HEADING} UPDATE"]
+
+
+def _write_pieces(b: CableBuilder, pieces: Sequence[Tuple[str, Optional[str]]]) -> None:
+    """Write (text, label) pieces: labelled ones as header entities, the rest as plain words."""
+    for text, label in pieces:
+        if label:
+            b.entity(text, label, "header")
+        else:
+            b.words(text)
 
 
 def _routing_code(rng: random.Random) -> str:
@@ -731,8 +738,7 @@ def _write_routing_lines(w: CableWriter, date: Tuple[int, int, int]) -> None:
     w.subject = subject
     b.words(w.cable_id)
     line_break()
-    for text, label in subject:
-        b.entity(text, label, "header") if label else b.words(text)
+    _write_pieces(b, subject)
     line_break()
     b.raw(f"{rng.choice(WEEKDAYS)} {MONTH_ABBREVIATIONS[month - 1].title()} {day:02d} 00:00:00 +0200 {year}")
     line_break()
