@@ -12,12 +12,15 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
 
+import numpy
+from spacy.attrs import ENT_TYPE, ORTH, SPACY
 from spacy.language import Language
-from srsly import msgpack as srsly_msgpack
 from spacy.tokens import Doc, DocBin
+from spacy.tokens._dict_proxies import SpanGroups
 from spacy.util import filter_spans
+from srsly import msgpack as srsly_msgpack
 
 from .cable_text import clean_cable, paragraphs
 from .markup import DEFAULT_LABELS, AnnotatedText, MarkupError, Span, read_cable_file
@@ -185,31 +188,64 @@ def convert_file(
     return annotated_to_docs(nlp, Path(path).stem, annotated, rules)
 
 
-class CableDocBin(DocBin):
-    """A DocBin that packs each Doc's user data (the cable id) with one reused msgpack packer.
+DOC_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
 
-    ``DocBin.add`` calls ``srsly.msgpack_dumps`` per Doc, which builds a new packer and looks up
-    its registered encoders through package entry points every time: that took longer than
-    tokenizing. The bytes written are the same.
+
+def new_doc_bin() -> DocBin:
+    return DocBin(attrs=list(DOC_ATTRS), store_user_data=True)
+
+
+_COLUMNS = new_doc_bin().attrs  # in DocBin's own column order
+# The columns that hold string hashes: their strings must travel with the Docs.
+_STRING_COLUMNS = (_COLUMNS.index(ORTH), _COLUMNS.index(ENT_TYPE))
+_USER_DATA_PACKER = srsly_msgpack.Packer(autoreset=True)
+_NO_SPAN_GROUPS = SpanGroups._EMPTY_BYTES  # what get_docs reads as "no span groups"
+
+
+class PackedDocs(NamedTuple):
+    """One cable's Docs as DocBin columns: token arrays, spaces, user data, and the strings they use.
+
+    ``DocBin.add`` adds nine strings per token and builds a msgpack packer per Doc, and a DocBin
+    per cable costs a compress and decompress on its way from a worker: together that took
+    longer than tokenizing. These columns pickle cheaply and :class:`SplitWriter` appends them
+    to a shard's DocBin as they are; the shard file is an ordinary DocBin.
     """
 
-    _packer = srsly_msgpack.Packer(autoreset=True)
+    tokens: List[numpy.ndarray]
+    spaces: List[numpy.ndarray]
+    user_data: List[bytes]
+    strings: Set[str]
 
-    def add(self, doc: Doc) -> None:
-        store, self.store_user_data = self.store_user_data, False
-        try:
-            super().add(doc)
-        finally:
-            self.store_user_data = store
-        if store:
-            self.user_data.append(self._packer.pack(doc.user_data))
+    def __len__(self) -> int:
+        return len(self.tokens)
 
 
-def docs_to_docbin(docs: Sequence[Doc]) -> DocBin:
-    doc_bin = CableDocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+def pack_docs(docs: Sequence[Doc]) -> PackedDocs:
+    """The DocBin columns of ``docs`` (ORTH, ENT_IOB, ENT_TYPE, spaces, user data)."""
+    tokens, spaces, user_data = [], [], []
+    hashes: Set[int] = set()
     for doc in docs:
-        doc_bin.add(doc)
-    return doc_bin
+        array = doc.to_array(_COLUMNS)
+        tokens.append(array)
+        spaces.append(doc.to_array(SPACY).reshape((-1, 1)).astype(bool))
+        user_data.append(_USER_DATA_PACKER.pack(doc.user_data))
+        for column in _STRING_COLUMNS:
+            hashes.update(array[:, column].tolist())
+    hashes.discard(0)
+    strings = {docs[0].vocab.strings[h] for h in hashes} if docs else set()
+    return PackedDocs(tokens, spaces, user_data, strings)
+
+
+def append_packed(doc_bin: DocBin, packed: PackedDocs) -> None:
+    """Append packed Docs to a DocBin, filling the columns :func:`pack_docs` leaves out."""
+    count = len(packed)
+    doc_bin.tokens.extend(packed.tokens)
+    doc_bin.spaces.extend(packed.spaces)
+    doc_bin.user_data.extend(packed.user_data)
+    doc_bin.strings.update(packed.strings)
+    doc_bin.flags.extend({"has_unknown_spaces": False} for _ in range(count))
+    doc_bin.cats.extend({} for _ in range(count))
+    doc_bin.span_groups.extend([_NO_SPAN_GROUPS] * count)
 
 
 def cable_files(input_dir: Path) -> List[Path]:
@@ -246,35 +282,41 @@ class CorpusReport:
 _WORKER: dict = {}
 
 
-def _init_worker(lang: str, labels: Sequence[str], rules: Sequence[str]) -> None:
+def _init_worker(lang: str, labels: Sequence[str], rules: Sequence[str], nlp: Optional[Language] = None) -> None:
+    """Set up the converter of this process; a forked worker finds its parent's pipeline set up."""
     import spacy
 
-    _WORKER.update(nlp=spacy.blank(lang), labels=tuple(labels), rules=tuple(rules))
+    if nlp is not None:
+        _WORKER["nlp"] = nlp
+    elif _WORKER.get("nlp") is None or _WORKER["nlp"].lang != lang:
+        _WORKER["nlp"] = spacy.blank(lang)  # takes a third of a second
+    _WORKER.update(labels=tuple(labels), rules=tuple(rules))
 
 
 class PackedCable(NamedTuple):
-    """A converted cable as it travels from a worker process: Docs as DocBin bytes, plus counts."""
+    """A converted cable as it travels from a worker process: packed Docs, plus counts."""
 
     digest: str
-    doc_bin: bytes
-    n_docs: int
+    docs: PackedDocs
     n_tokens: int
     ledger: Ledger
 
 
-def _convert_in_worker(path: Path) -> Tuple[Path, Optional[PackedCable], Optional[dict]]:
-    try:
-        result = convert_file(_WORKER["nlp"], path, _WORKER["labels"], _WORKER["rules"])
-    except Exception as error:  # one bad cable must not stop the run; it is reported instead
-        return path, None, failure_record(error, path)
-    packed = PackedCable(
-        result.digest,
-        docs_to_docbin(result.docs).to_bytes(),
-        len(result.docs),
-        sum(len(doc) for doc in result.docs),
-        result.ledger,
-    )
-    return path, packed, None
+CableOutcome = Tuple[Path, Optional[PackedCable], Optional[dict]]
+
+
+def _convert_in_worker(paths: Sequence[Path]) -> List[CableOutcome]:
+    """Convert a batch of cables (a batch per task keeps inter-process traffic low)."""
+    outcomes: List[CableOutcome] = []
+    for path in paths:
+        try:
+            result = convert_file(_WORKER["nlp"], path, _WORKER["labels"], _WORKER["rules"])
+        except Exception as error:  # one bad cable must not stop the run; it is reported instead
+            outcomes.append((path, None, failure_record(error, path)))
+            continue
+        n_tokens = sum(len(doc) for doc in result.docs)
+        outcomes.append((path, PackedCable(result.digest, pack_docs(result.docs), n_tokens, result.ledger), None))
+    return outcomes
 
 
 class SplitWriter:
@@ -289,7 +331,7 @@ class SplitWriter:
             raise ValueError("shard_size must be at least 1")
         self.output_dir = Path(output_dir)
         self.shard_size = shard_size
-        self.bins = {split: docs_to_docbin([]) for split in SPLITS}
+        self.bins = {split: new_doc_bin() for split in SPLITS}
         self.shards: Counter = Counter()
         for split in SPLITS:
             folder = self.output_dir / split
@@ -297,17 +339,16 @@ class SplitWriter:
             for old in folder.glob("*.spacy"):
                 old.unlink()  # shards of an earlier run must not mix with this one
 
-    def add(self, split: str, doc_bin_bytes: bytes) -> None:
+    def add(self, split: str, docs: PackedDocs) -> None:
         """Add one cable's Docs; a cable's Docs stay together in one shard."""
-        cable_bin = DocBin(store_user_data=True).from_bytes(doc_bin_bytes)
-        if len(self.bins[split]) and len(self.bins[split]) + len(cable_bin) > self.shard_size:
+        if len(self.bins[split]) and len(self.bins[split]) + len(docs) > self.shard_size:
             self._flush(split)
-        self.bins[split].merge(cable_bin)
+        append_packed(self.bins[split], docs)
 
     def _flush(self, split: str) -> None:
         self.bins[split].to_disk(self.output_dir / split / f"{self.shards[split]:04d}.spacy")
         self.shards[split] += 1
-        self.bins[split] = docs_to_docbin([])
+        self.bins[split] = new_doc_bin()
 
     def close(self) -> List[Path]:
         for split in SPLITS:
@@ -324,6 +365,11 @@ def read_split(folder: Path, vocab) -> List[Doc]:
     return docs
 
 
+def _batches(paths: Sequence[Path], size: int) -> Iterator[List[Path]]:
+    for start in range(0, len(paths), size):
+        yield list(paths[start : start + size])
+
+
 def convert_corpus(
     paths: Sequence[Path],
     output_dir: Path,
@@ -337,11 +383,14 @@ def convert_corpus(
     shard_size: int = 20000,
     strict: bool = False,
     progress: Optional[object] = None,
+    batch_size: int = 8,
+    nlp: Optional[Language] = None,
 ) -> CorpusReport:
     """Convert cable files into split folders of DocBins under ``output_dir``; return the report.
 
     With ``strict``, the first bad cable raises :class:`MarkupError`; otherwise bad cables are
-    skipped and listed in ``report.failures``.
+    skipped and listed in ``report.failures``. ``nlp`` is the pipeline whose tokenizer makes the
+    Docs (default: a blank one for ``lang``, made once per process and kept).
     """
     import multiprocessing
 
@@ -349,17 +398,17 @@ def convert_corpus(
     writer = SplitWriter(output_dir, shard_size)
     seen: set = set()
     init_args = (lang, tuple(labels), tuple(rules))
+    _init_worker(*init_args, nlp=nlp)
     if n_process > 1:
-        # Forked workers inherit the imported spaCy instead of importing it again (seconds each).
+        # Forked workers inherit spaCy and the pipeline instead of loading them again (seconds each).
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         pool = multiprocessing.get_context(method).Pool(n_process, _init_worker, init_args)
-        results = pool.imap(_convert_in_worker, paths, chunksize=4)
+        batches = pool.imap(_convert_in_worker, _batches(paths, batch_size))
     else:
         pool = None
-        _init_worker(*init_args)
-        results = map(_convert_in_worker, paths)
+        batches = map(_convert_in_worker, _batches(paths, batch_size))
     try:
-        for path, cable, failure in results:
+        for path, cable, failure in (outcome for batch in batches for outcome in batch):
             if progress is not None:
                 progress.update(1)  # type: ignore[attr-defined]
             if failure is not None:
@@ -372,10 +421,10 @@ def convert_corpus(
                 report.duplicates += 1
             seen.add(cable.digest)
             split = assign_split(cable.digest, dev_fraction, test_fraction)
-            writer.add(split, cable.doc_bin)
+            writer.add(split, cable.docs)
             counts = report.per_split[split]
             counts["cables"] += 1
-            counts["docs"] += cable.n_docs
+            counts["docs"] += len(cable.docs)
             counts["tokens"] += cable.n_tokens
             counts.update({f"ent_{label}": n for label, n in cable.ledger.converted.items()})
             report.ledger.add(cable.ledger)

@@ -2,8 +2,9 @@ import shutil
 from collections import Counter
 
 
-from scripts.conversion import SPLITS, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
+from scripts.conversion import SPLITS, append_packed, new_doc_bin, pack_docs, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
 from scripts.markup import parse_markup
+from spacy.tokens import DocBin
 from scripts.span_rules import DEFAULT_RULES
 
 from conftest import SAMPLE_DIR
@@ -119,3 +120,22 @@ def test_splits_are_written_as_bounded_shards(tmp_path):
     # A second run into the same folder replaces the shards instead of adding to them.
     convert_corpus(paths, tmp_path, shard_size=5, dev_fraction=0.2, test_fraction=0.2)
     assert len(read_split(tmp_path / "train", vocab)) == report.per_split["train"]["docs"]
+
+
+def test_packed_docs_read_back_as_spacy_wrote_them(nlp, seed_path):
+    """The converter's lean packing must give the same Docs as spaCy's own DocBin.add."""
+    docs = convert_file(nlp, seed_path, rules=DEFAULT_RULES).docs
+    ours = new_doc_bin()
+    append_packed(ours, pack_docs(docs))
+    theirs = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True, docs=docs)
+    import spacy
+
+    def read_back(doc_bin):
+        fresh = spacy.blank("en").vocab  # only the strings the DocBin carries are known
+        return [
+            ([t.text for t in doc], [t.whitespace_ for t in doc], [(e.start, e.end, e.label_) for e in doc.ents], doc.user_data)
+            for doc in DocBin().from_bytes(doc_bin.to_bytes()).get_docs(fresh)
+        ]
+
+    assert read_back(ours) == read_back(theirs)
+    assert sum(len(doc.ents) for doc in docs) > 300
