@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 import numpy
-from spacy.attrs import ENT_TYPE, ORTH, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.tokens import Span as DocSpan
 from spacy.tokens._dict_proxies import SpanGroups
 from spacy.util import filter_spans
 from srsly import msgpack as srsly_msgpack
@@ -149,33 +150,46 @@ def annotated_to_docs(
         doc = nlp.make_doc(cleaned.text[start:end])
         doc.user_data["cable_id"] = cable_id
         doc.user_data["paragraph"] = index
-        doc.ents = _align(doc, [Span(s.start - start, s.end - start, s.label) for s in inside], ledger)
+        _set_entities(doc, [Span(s.start - start, s.end - start, s.label) for s in inside], ledger)
         docs.append(doc)
     for span in pending[cursor:]:
         ledger.dropped["outside_paragraphs"][span.label] += 1
     return CableDocs(cable_id, content_hash(annotated.text), docs, ledger)
 
 
-def _align(doc: Doc, spans: List[Span], ledger: Ledger) -> list:
-    """Token-aligned entities; a span inside a token is expanded to it, a clash is dropped."""
-    aligned = []
+def _set_entities(doc: Doc, spans: List[Span], ledger: Ledger) -> None:
+    """Set the spans as the Doc's entities; a span inside a token is expanded to it, a clash is dropped.
+
+    Spans that fit token boundaries (nearly all) are looked up in a table of token offsets and
+    written with one ``from_array``: setting ``doc.ents`` span by span took a tenth of the run.
+    """
+    offsets = doc.to_array([IDX, LENGTH]).tolist()
+    token_starting_at = {start: i for i, (start, _) in enumerate(offsets)}
+    token_ending_at = {start + length: i + 1 for i, (start, length) in enumerate(offsets)}
+    aligned: List[Tuple[int, int, str]] = []
     for span in spans:
-        entity = doc.char_span(span.start, span.end, label=span.label)
-        if entity is None:
+        first, end = token_starting_at.get(span.start), token_ending_at.get(span.end)
+        if first is None or end is None:
             entity = doc.char_span(span.start, span.end, label=span.label, alignment_mode="expand")
             if entity is None:
                 ledger.dropped["misaligned"][span.label] += 1
                 continue
             ledger.repaired["expanded_to_token_boundary"][span.label] += 1
-        aligned.append(entity)
-    kept = filter_spans(aligned)
-    kept_keys = {(e.start, e.end, e.label) for e in kept}
-    for entity in aligned:
-        if (entity.start, entity.end, entity.label) not in kept_keys:
-            ledger.dropped["overlaps_after_alignment"][entity.label_] += 1
-    for entity in kept:
-        ledger.converted[entity.label_] += 1
-    return kept
+            first, end = entity.start, entity.end
+        aligned.append((first, end, span.label))
+    kept = aligned
+    if any(later[0] < earlier[1] for earlier, later in zip(aligned, aligned[1:])):  # only after expanding
+        kept = [(e.start, e.end, e.label_) for e in filter_spans([DocSpan(doc, *entity) for entity in aligned])]
+        clashes = Counter(label for _, _, label in aligned) - Counter(label for _, _, label in kept)
+        ledger.dropped["overlaps_after_alignment"].update(clashes)
+    columns = numpy.zeros((len(doc), 2), dtype="uint64")
+    columns[:, 0] = 2  # "O": outside any entity, as setting doc.ents leaves the other tokens
+    for first, end, label in kept:
+        columns[first, 0] = 3  # "B"
+        columns[first + 1 : end, 0] = 1  # "I"
+        columns[first:end, 1] = doc.vocab.strings.add(label)
+        ledger.converted[label] += 1
+    doc.from_array([ENT_IOB, ENT_TYPE], columns)
 
 
 def convert_file(

@@ -47,6 +47,16 @@ def test_misaligned_spans_are_repaired_or_counted(nlp):
     assert result.ledger.check() == []
 
 
+def test_spans_that_expand_into_one_token_keep_one_and_count_the_other(nlp):
+    result = annotated_to_docs(nlp, "x", parse_markup("FM [LOC WASH  ][ORG DC  ] TO [PER Ann  ] and Bob"), ())
+    assert [(e.text, e.label_) for e in result.docs[0].ents] == [("WASHDC", "LOC"), ("Ann", "PER")]
+    assert [t.ent_iob_ for t in result.docs[0]] == ["O", "B", "O", "B", "O", "O"]
+    assert result.ledger.repaired["expanded_to_token_boundary"] == {"LOC": 1, "ORG": 1}
+    assert result.ledger.dropped["overlaps_after_alignment"] == {"ORG": 1}
+    assert result.ledger.converted == {"LOC": 1, "PER": 1}
+    assert result.ledger.check() == []
+
+
 def test_split_is_deterministic_and_by_content():
     digest = content_hash("A cable  about\nKabul.")
     assert digest == content_hash("A cable about Kabul.")  # spacing does not matter
