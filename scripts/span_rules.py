@@ -167,6 +167,12 @@ def lowercase_vocabulary(text: str) -> FrozenSet[str]:
     return frozenset(bare(w) for w in set(text.split()) if w.islower())
 
 
+@lru_cache(maxsize=8)
+def common_words(text: str) -> FrozenSet[str]:
+    """Stop words and the words the cable writes in lower case: not parts of names."""
+    return lowercase_vocabulary(text) | STOP_WORDS
+
+
 def label_votes(text: str, spans: Sequence[Span]) -> Dict[str, Counter]:
     votes: Dict[str, Counter] = defaultdict(Counter)
     for span in spans:
@@ -564,7 +570,7 @@ def extend_person_names(text: str, spans: List[Span]) -> List[Span]:
     ``met [PER bin Ali ]``. Titles, months, stop words, words the cable also writes in lower case
     and words already in a span are left outside.
     """
-    common = lowercase_vocabulary(text) | STOP_WORDS
+    common = common_words(text)
     taken = list(spans)
     fixed = []
     for span in spans:
@@ -579,19 +585,24 @@ def extend_person_names(text: str, spans: List[Span]) -> List[Span]:
             right = _neighbour_word(text, end, +1)
             if right and _name_part(text, right, common, taken):
                 end = right[1]
-        fixed.append(Span(start, end, span.label))
+        fixed.append(span if (start, end) == (span.start, span.end) else Span(start, end, span.label))
     return fixed
 
 
-def _name_part(text: str, word_span: Tuple[int, int], common: Set[str], taken: List[Span]) -> bool:
+INITIAL = re.compile(r"[A-Z]\.")
+CAPITALISED_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*")
+NOT_NAME_PARTS = TITLE_HEADS | TITLE_MODIFIERS | MONTHS
+
+
+def _name_part(text: str, word_span: Tuple[int, int], common: FrozenSet[str], taken: List[Span]) -> bool:
     word = text[word_span[0] : word_span[1]]
-    if re.fullmatch(r"[A-Z]\.", word):
+    if INITIAL.fullmatch(word):
         return not overlaps(Span(word_span[0], word_span[1], ""), taken)  # an initial
     return (
-        bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*", word))
+        bool(CAPITALISED_NAME_WORD.fullmatch(word))
         and not word.isupper()
         and word.lower() not in common
-        and word not in TITLE_HEADS | TITLE_MODIFIERS | MONTHS
+        and word not in NOT_NAME_PARTS
         and not looks_like_demonym(word)
         and not overlaps(Span(word_span[0], word_span[1], ""), taken)
     )
@@ -645,8 +656,8 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     ``[PER DELL ]`` when the cable tags ``[PER Christopher Dell  ]`` (surnames count too).
     A mention inside a longer capitalised name ("Afghan National Army") is left alone.
     """
-    common = lowercase_vocabulary(text) | STOP_WORDS
-    names: Dict[str, Counter] = defaultdict(Counter)
+    common = common_words(text)
+    names: Dict[str, Counter] = {}
     for span in spans:
         surface = " ".join(text[span.start : span.end].split())
         forms = [surface]
@@ -654,7 +665,10 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
             forms.append(surface.split()[-1])
         for form in forms:
             if len(form) >= 3 and form[0].isupper() and form.lower() not in common:
-                names[form][span.label] += 1
+                counts = names.get(form)
+                if counts is None:
+                    counts = names[form] = Counter()
+                counts[span.label] = counts.get(span.label, 0) + 1
     labels: Dict[str, str] = {}
     for form, counts in sorted(names.items(), key=lambda item: -len(item[0])):
         label = winning_label(counts)
@@ -669,7 +683,7 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     found: List[Span] = []
     # Longer names first, so that they win over their parts.
     for variant in sorted(labels, key=len, reverse=True):
-        for start, end in _occurrences(text, variant):
+        for start, end in _occurrences(text, variant, occupied):
             if occupied.find(1, start, end) != -1:
                 continue
             if REFERENCE_LINE.search(text, max(0, start - 80), start):
@@ -691,11 +705,17 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
-def _occurrences(text: str, name: str) -> Iterable[Tuple[int, int]]:
-    """Where ``name`` stands in ``text`` as whole words (any whitespace between its words)."""
+def _occurrences(text: str, name: str, taken: bytes = b"") -> Iterable[Tuple[int, int]]:
+    """Where ``name`` stands in ``text`` as whole words (any whitespace between its words).
+
+    Positions where ``taken`` (a byte per character) is non-zero are passed over.
+    """
     first, *rest = name.split()
     position = text.find(first)
     while position != -1:
+        if taken and taken[position]:
+            position = text.find(first, position + len(first))
+            continue
         end = position + len(first)
         for word in rest:
             gap = end
