@@ -1,10 +1,12 @@
 """Benchmark conversion speed and memory on synthetic cables; prints figures, asserts nothing.
 
-Usage: python -m scripts.benchmark [--n-cables 400]
+Usage: python -m scripts.benchmark [--n-cables 400] [--repeats 3]
 Prints conversion cables/s and words/s at 1 process and at all cores, spaCy's tokenizer alone over
 the same text on 1 process (the floor any conversion pays), and the converter's peak memory at N
 and 4N cables. Targets: conversion on all cores >= 1.0x tokenizer-alone throughput; peak memory
-at 4N <= 1.3x peak at N.
+at 4N <= 1.3x peak at N. Every speed figure is the best of ``--repeats`` rounds, each run from a
+fresh pipeline (a cold tokenizer cache), as ``timeit`` reports; a round runs the tokenizer and
+both conversions back to back, because a shared machine's speed drifts by half over minutes.
 """
 import os
 import subprocess
@@ -12,7 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 import typer
 from wasabi import msg
@@ -32,20 +34,18 @@ def write_cables(folder: Path, n_cables: int, seed: int) -> List[Path]:
     return cable_files(folder)
 
 
-def tokenizer_alone(paths: List[Path]) -> Dict[str, float]:
-    """Words/s of spaCy's tokenizer over the cables' plain text, on one process."""
+def tokenizer_seconds(texts: List[str]) -> Tuple[float, int]:
+    """Seconds spaCy's tokenizer takes over the texts on one process (fresh pipeline), and the words."""
     import spacy
 
     nlp = spacy.blank("en")
-    texts = [read_cable_file(path).text for path in paths]
     started = time.perf_counter()
     words = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
-    seconds = time.perf_counter() - started
-    return {"cables_per_s": len(paths) / seconds, "words_per_s": words / seconds, "words": words}
+    return time.perf_counter() - started, words
 
 
-def timed_conversion(paths: List[Path], n_process: int, words: int) -> Dict[str, float]:
-    """Throughput of converting ``paths``; like the tokenizer's, it starts from a fresh pipeline."""
+def conversion_seconds(paths: List[Path], n_process: int) -> float:
+    """Seconds converting ``paths`` takes; like the tokenizer run, it starts from a fresh pipeline."""
     import spacy
 
     nlp = spacy.blank("en")
@@ -54,7 +54,20 @@ def timed_conversion(paths: List[Path], n_process: int, words: int) -> Dict[str,
         report = convert_corpus(paths, Path(out), rules=DEFAULT_RULES, n_process=n_process, shard_size=2000, nlp=nlp)
         seconds = time.perf_counter() - started
     assert not report.failures
-    return {"cables_per_s": len(paths) / seconds, "words_per_s": words / seconds}
+    return seconds
+
+
+def speed_runs(paths: List[Path], cores: int, repeats: int) -> Tuple[int, Dict[str, float]]:
+    """Best seconds of each run over ``repeats`` rounds; a round runs all three back to back, so
+    that the ratios compare runs made under the same load."""
+    texts = [read_cable_file(path).text for path in paths]
+    best: Dict[str, float] = {}
+    words = 0
+    for _ in range(repeats):
+        seconds, words = tokenizer_seconds(texts)
+        timings = {"tokenizer": seconds, "one": conversion_seconds(paths, 1), "every": conversion_seconds(paths, cores)}
+        best = {key: min(value, best.get(key, value)) for key, value in timings.items()}
+    return words, best
 
 
 def peak_memory_mib(folder: Path) -> float:
@@ -73,6 +86,7 @@ def peak_memory_mib(folder: Path) -> float:
 def main(
     n_cables: int = Opt(400, "--n-cables", "-n", help="N: cables for the speed runs and the first memory run"),
     seed: int = Opt(1, "--seed", "-s", help="Generator seed"),
+    repeats: int = Opt(3, "--repeats", "-r", help="Rounds of the three speed runs; each figure is its best round"),
 ):
     # fmt: on
     """Print conversion throughput against the tokenizer's, and peak memory at N and 4N cables."""
@@ -82,22 +96,17 @@ def main(
         big_dir = Path(tmp) / "4n"
         write_cables(big_dir, 4 * n_cables, seed + 1)
         msg.info(f"{n_cables} and {4 * n_cables} synthetic cables; {cores} cores")
-        floor = tokenizer_alone(small)
-        one = timed_conversion(small, 1, int(floor["words"]))
-        every = timed_conversion(small, cores, int(floor["words"]))
+        words, best = speed_runs(small, cores, repeats)
         peak_n = peak_memory_mib(Path(tmp) / "n")
         peak_4n = peak_memory_mib(big_dir)
-    rows = [
-        ("tokenizer alone, 1 process", f"{floor['cables_per_s']:.1f}", f"{floor['words_per_s']:,.0f}", "1.00x"),
-        ("conversion, 1 process", f"{one['cables_per_s']:.1f}", f"{one['words_per_s']:,.0f}",
-         f"{one['words_per_s'] / floor['words_per_s']:.2f}x"),
-        (f"conversion, {cores} processes", f"{every['cables_per_s']:.1f}", f"{every['words_per_s']:,.0f}",
-         f"{every['words_per_s'] / floor['words_per_s']:.2f}x"),
-    ]
+    labels = {"tokenizer": "tokenizer alone, 1 process", "one": "conversion, 1 process",
+              "every": f"conversion, {cores} processes"}
+    rows = [(labels[key], f"{n_cables / seconds:.1f}", f"{words / seconds:,.0f}", f"{best['tokenizer'] / seconds:.2f}x")
+            for key, seconds in best.items()]
     msg.table(rows, header=("run", "cables/s", "words/s", "vs tokenizer"), divider=True, aligns=("l", "r", "r", "r"))
     msg.table([(f"N = {n_cables}", f"{peak_n:.0f}"), (f"4N = {4 * n_cables}", f"{peak_4n:.0f}"),
                ("4N / N", f"{peak_4n / peak_n:.2f}x")], header=("peak memory", "MiB"), divider=True, aligns=("l", "r"))
-    target_speed = every["words_per_s"] >= floor["words_per_s"]
+    target_speed = best["every"] <= best["tokenizer"]
     target_memory = peak_4n <= 1.3 * peak_n
     msg.text(f"Target: all-core conversion >= tokenizer alone: {'met' if target_speed else 'NOT met'}; "
              f"peak memory at 4N <= 1.3x N: {'met' if target_memory else 'NOT met'}")
