@@ -511,11 +511,14 @@ def merge_split_names(text: str, spans: List[Span]) -> List[Span]:
     for span in sorted(spans):
         if merged:
             left = merged[-1]
-            gap = _gap(text, left, span)
+            gap = _gap(text, left, span).strip()
+            if gap and gap not in ("for", "of", "on"):
+                merged.append(span)  # words or punctuation between: two names
+                continue
             left_words = text[left.start : left.end].split()
             right_words = text[span.start : span.end].split()
-            adjacent = gap.strip() == "" and gap.count("\n") <= 1
-            connected = gap.strip() in ("for", "of", "on") and bare(left_words[-1]) in ORG_HEADS
+            adjacent = not gap and _gap(text, left, span).count("\n") <= 1
+            connected = gap in ("for", "of", "on") and bare(left_words[-1]) in ORG_HEADS
             label: Optional[str] = None
             capitalised = is_capitalised(left_words[-1]) and not text[left.start : span.end].isupper()
             if adjacent and capitalised and left.label == span.label:
