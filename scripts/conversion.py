@@ -182,13 +182,15 @@ def _set_entities(doc: Doc, spans: List[Span], ledger: Ledger) -> None:
         kept = [(e.start, e.end, e.label_) for e in filter_spans([DocSpan(doc, *entity) for entity in aligned])]
         clashes = Counter(label for _, _, label in aligned) - Counter(label for _, _, label in kept)
         ledger.dropped["overlaps_after_alignment"].update(clashes)
-    columns = numpy.zeros((len(doc), 2), dtype="uint64")
-    columns[:, 0] = 2  # "O": outside any entity, as setting doc.ents leaves the other tokens
+    iob = [2] * len(doc)  # "O": outside any entity, as setting doc.ents leaves the other tokens
+    types = [0] * len(doc)
     for first, end, label in kept:
-        columns[first, 0] = 3  # "B"
-        columns[first + 1 : end, 0] = 1  # "I"
-        columns[first:end, 1] = doc.vocab.strings.add(label)
+        iob[first : end] = [3] + [1] * (end - first - 1)  # "B", then "I"
+        types[first:end] = [doc.vocab.strings.add(label)] * (end - first)
         ledger.converted[label] += 1
+    columns = numpy.empty((len(doc), 2), dtype="uint64")
+    columns[:, 0] = iob
+    columns[:, 1] = types
     doc.from_array([ENT_IOB, ENT_TYPE], columns)
 
 
@@ -211,7 +213,7 @@ def new_doc_bin() -> DocBin:
 
 _COLUMNS = new_doc_bin().attrs  # in DocBin's own column order
 # The columns that hold string hashes: their strings must travel with the Docs.
-_STRING_COLUMNS = (_COLUMNS.index(ORTH), _COLUMNS.index(ENT_TYPE))
+_STRING_COLUMNS = [_COLUMNS.index(ORTH), _COLUMNS.index(ENT_TYPE)]
 _USER_DATA_PACKER = srsly_msgpack.Packer(autoreset=True)
 _NO_SPAN_GROUPS = SpanGroups._EMPTY_BYTES  # what get_docs reads as "no span groups"
 
@@ -236,17 +238,14 @@ class PackedDocs(NamedTuple):
 
 def pack_docs(docs: Sequence[Doc]) -> PackedDocs:
     """The DocBin columns of ``docs`` (ORTH, ENT_IOB, ENT_TYPE, spaces, user data)."""
-    tokens, spaces, user_data = [], [], []
-    hashes: Set[int] = set()
-    for doc in docs:
-        array = doc.to_array(_COLUMNS)
-        tokens.append(array)
-        spaces.append(doc.to_array(SPACY).reshape((-1, 1)).astype(bool))
-        user_data.append(_USER_DATA_PACKER.pack(doc.user_data))
-        for column in _STRING_COLUMNS:
-            hashes.update(array[:, column].tolist())
+    if not docs:
+        return PackedDocs([], [], [], set())
+    tokens = [doc.to_array(_COLUMNS) for doc in docs]
+    spaces = [doc.to_array(SPACY).reshape((-1, 1)).astype(bool) for doc in docs]
+    user_data = [_USER_DATA_PACKER.pack(doc.user_data) for doc in docs]
+    hashes = set(numpy.concatenate(tokens)[:, _STRING_COLUMNS].ravel().tolist())
     hashes.discard(0)
-    strings = {docs[0].vocab.strings[h] for h in hashes} if docs else set()
+    strings = {docs[0].vocab.strings[h] for h in hashes}
     return PackedDocs(tokens, spaces, user_data, strings)
 
 
