@@ -185,7 +185,7 @@ def _set_entities(doc: Doc, spans: List[Span], ledger: Ledger) -> None:
     iob = [2] * len(doc)  # "O": outside any entity, as setting doc.ents leaves the other tokens
     types = [0] * len(doc)
     for first, end, label in kept:
-        iob[first : end] = [3] + [1] * (end - first - 1)  # "B", then "I"
+        iob[first:end] = [3] + [1] * (end - first - 1)  # "B", then "I"
         types[first:end] = [doc.vocab.strings.add(label)] * (end - first)
         ledger.converted[label] += 1
     columns = numpy.empty((len(doc), 2), dtype="uint64")
@@ -218,7 +218,8 @@ _USER_DATA_PACKER = srsly_msgpack.Packer(autoreset=True)
 _NO_SPAN_GROUPS = SpanGroups._EMPTY_BYTES  # what get_docs reads as "no span groups"
 
 
-class PackedDocs(NamedTuple):
+@dataclass
+class PackedDocs:
     """One cable's Docs as DocBin columns: token arrays, spaces, user data, and the strings they use.
 
     ``DocBin.add`` adds nine strings per token and builds a msgpack packer per Doc, and a DocBin
