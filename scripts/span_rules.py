@@ -423,21 +423,11 @@ HEADING_CONTEXT = re.compile(r"-{3,}[^\n]*?-{3,}|SUBJECT:?[^\n]*?(?=Classified B
 
 @lru_cache(maxsize=8)
 def _lower_case(text: str) -> str:
-    return text.lower()
-
-
-def _whole_word_matches(text: str, lowered: str, word: str) -> Iterable[Tuple[int, int, str]]:
-    """Where ``word`` (lower case) stands in ``text`` as a whole word, in any case."""
-    start = lowered.find(word)
-    while start != -1:
-        end = start + len(word)
-        if (start == 0 or not _is_regex_word_char(text[start - 1])) and (end == len(text) or not _is_regex_word_char(text[end])):
-            yield start, end, text[start:end]
-        start = lowered.find(word, start + 1)
-
-
-def _is_regex_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    """The text in lower case, character for character, so that offsets into it hold for ``text``."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ")
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    return lowered
 
 
 def _written_as_name(text: str, phrase: str) -> bool:
@@ -445,15 +435,9 @@ def _written_as_name(text: str, phrase: str) -> bool:
     lowered = _lower_case(text)
     if all(lowered.count(word.lower()) == text.count(word) for word in phrase.split()):
         return False  # the cable writes each of its words in capitals only
-    if " " not in phrase and len(lowered) == len(text):
-        return any(  # one word: found by plain search, without compiling a pattern for it
-            surface[:1].isupper() and not surface.isupper() and not _in_capitals_context(text, start, end)
-            for start, end, surface in _whole_word_matches(text, lowered, phrase.lower())
-        )
-    pattern = r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)"
-    for match in re.finditer(pattern, text, re.IGNORECASE):
-        surface = match.group()
-        if surface[:1].isupper() and not surface.isupper() and not _in_capitals_context(text, match.start(), match.end()):
+    for start, end in _occurrences(lowered, phrase.lower()):
+        surface = text[start:end]
+        if surface[:1].isupper() and not surface.isupper() and not _in_capitals_context(text, start, end):
             return True
     return False
 
