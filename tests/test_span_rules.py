@@ -69,6 +69,7 @@ UNCHANGED = [
     ("merge_split_names", "the [MISC Afghan  ] [PER Karzai  ]"),
     ("extend_person_names", "When [PER Boucher  ] asked"),
     ("extend_person_names", "President [PER Karzai  ] said"),
+    ("extend_person_names", "notes by Sher\n\n[PER Mohammad  ] ruled"),  # a paragraph break between
     ("vote_labels_in_cable", "[PER Jordan  ] and [LOC Jordan  ]"),
     ("propagate_cable_names", "[MISC Afghan  ] people and the Afghan National Army"),
     ("propagate_cable_names", "in [LOC Kabul  ] .\nREF: A. KABUL 1234 B. STATE 5678\n"),
