@@ -19,7 +19,7 @@ from typing import Dict, List, Tuple
 import typer
 from wasabi import msg
 
-from .conversion import cable_files, convert_corpus
+from .conversion import cable_files, conversion_pipeline, convert_corpus
 from .markup import read_cable_file
 from .sample_generator import generate_corpus
 from .span_rules import DEFAULT_RULES
@@ -46,9 +46,7 @@ def tokenizer_seconds(texts: List[str]) -> Tuple[float, int]:
 
 def conversion_seconds(paths: List[Path], n_process: int) -> float:
     """Seconds converting ``paths`` takes; like the tokenizer run, it starts from a fresh pipeline."""
-    import spacy
-
-    nlp = spacy.blank("en")
+    nlp = conversion_pipeline("en")
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         report = convert_corpus(paths, Path(out), rules=DEFAULT_RULES, n_process=n_process, shard_size=2000, nlp=nlp)

@@ -296,14 +296,28 @@ class CorpusReport:
 _WORKER: dict = {}
 
 
-def _init_worker(lang: str, labels: Sequence[str], rules: Sequence[str], nlp: Optional[Language] = None) -> None:
-    """Set up the converter of this process; a forked worker finds its parent's pipeline set up."""
+def conversion_pipeline(lang: str = "en") -> Language:
+    """A blank pipeline whose tokenizer gives spaCy's tokens for ``lang`` faster.
+
+    spaCy's tokenizer stops caching a Doc's chunks once it has met one special case (see
+    ``Tokenizer._save_cached``), and whitespace (" ", "\\n", "\\t", no-break space) is a special
+    case: in hard-wrapped cables the first line break turned the cache off for the rest of each
+    paragraph. Without those entries whitespace tokenizes exactly as before (tested), and
+    tokenizing takes a third less time.
+    """
     import spacy
 
+    nlp = spacy.blank(lang)
+    nlp.tokenizer.rules = {text: tokens for text, tokens in nlp.tokenizer.rules.items() if text.strip()}
+    return nlp
+
+
+def _init_worker(lang: str, labels: Sequence[str], rules: Sequence[str], nlp: Optional[Language] = None) -> None:
+    """Set up the converter of this process; a forked worker finds its parent's pipeline set up."""
     if nlp is not None:
         _WORKER["nlp"] = nlp
     elif _WORKER.get("nlp") is None or _WORKER["nlp"].lang != lang:
-        _WORKER["nlp"] = spacy.blank(lang)  # takes a third of a second
+        _WORKER["nlp"] = conversion_pipeline(lang)  # takes half a second
     _WORKER.update(labels=tuple(labels), rules=tuple(rules))
 
 
@@ -404,7 +418,7 @@ def convert_corpus(
 
     With ``strict``, the first bad cable raises :class:`MarkupError`; otherwise bad cables are
     skipped and listed in ``report.failures``. ``nlp`` is the pipeline whose tokenizer makes the
-    Docs (default: a blank one for ``lang``, made once per process and kept).
+    Docs (default: :func:`conversion_pipeline` for ``lang``, made once per process and kept).
     """
     import multiprocessing
 

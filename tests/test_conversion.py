@@ -2,7 +2,7 @@ import shutil
 from collections import Counter
 
 
-from scripts.conversion import SPLITS, append_packed, new_doc_bin, pack_docs, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
+from scripts.conversion import SPLITS, append_packed, conversion_pipeline, new_doc_bin, pack_docs, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
 from scripts.markup import parse_markup
 from spacy.tokens import DocBin
 from scripts.span_rules import DEFAULT_RULES
@@ -149,3 +149,18 @@ def test_packed_docs_read_back_as_spacy_wrote_them(nlp, seed_path):
 
     assert read_back(ours) == read_back(theirs)
     assert sum(len(doc.ents) for doc in docs) > 300
+
+
+def test_conversion_tokenizer_gives_spacys_tokens(nlp, seed_path):
+    """The converter's faster tokenizer must make exactly the tokens the trained model will see."""
+    from scripts.cable_text import clean_cable, paragraphs
+    from scripts.markup import read_cable_file
+
+    annotated = read_cable_file(seed_path)
+    cleaned = clean_cable(annotated.text, annotated.spans).text
+    texts = [annotated.text] + [cleaned[start:end] for start, end in paragraphs(cleaned)]
+    texts += ["a  b", "a \n\n b", "x\t\ty", "no\xa0break \xa0 x", " lead", "trail ", "Mr. Smith\n( U.S. ) :)\r\nend."]
+    fast = conversion_pipeline("en")
+    assert len(fast.tokenizer.rules) < len(nlp.tokenizer.rules)
+    for text in texts:
+        assert [(t.text, t.whitespace_) for t in fast.make_doc(text)] == [(t.text, t.whitespace_) for t in nlp.make_doc(text)]
