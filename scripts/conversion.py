@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, SPACY
@@ -317,39 +317,50 @@ def conversion_pipeline(lang: str = "en") -> Language:
     return nlp
 
 
-def _init_worker(lang: str, labels: Sequence[str], rules: Sequence[str], nlp: Optional[Language] = None) -> None:
+def _init_worker(
+    lang: str, labels: Sequence[str], rules: Sequence[str], fractions: Tuple[float, float], nlp: Optional[Language] = None
+) -> None:
     """Set up the converter of this process; a forked worker finds its parent's pipeline set up."""
     if nlp is not None:
         _WORKER["nlp"] = nlp
     elif _WORKER.get("nlp") is None or _WORKER["nlp"].lang != lang:
         _WORKER["nlp"] = conversion_pipeline(lang)  # takes half a second
-    _WORKER.update(labels=tuple(labels), rules=tuple(rules))
+    _WORKER.update(labels=tuple(labels), rules=tuple(rules), fractions=fractions)
 
 
-class PackedCable(NamedTuple):
-    """A converted cable as it travels from a worker process: packed Docs, plus counts."""
+@dataclass
+class ConvertedBatch:
+    """A batch of cables as it travels from a worker: each cable's packed Docs, and the batch's counts.
 
-    digest: str
-    docs: PackedDocs
-    n_tokens: int
-    ledger: Ledger
+    Counts travel summed per batch, not per cable: merging a ledger per cable in the parent took
+    a fifth of a core, which on a small machine is taken from the workers.
+    """
+
+    cables: List[Tuple[str, str, PackedDocs]] = field(default_factory=list)  # (digest, split, docs), in order
+    failures: List[dict] = field(default_factory=list)
+    ledger: Ledger = field(default_factory=Ledger)
+    per_split: Dict[str, Counter] = field(default_factory=lambda: {split: Counter() for split in SPLITS})
+    size: int = 0
 
 
-CableOutcome = Tuple[Path, Optional[PackedCable], Optional[dict]]
-
-
-def _convert_in_worker(paths: Sequence[Path]) -> List[CableOutcome]:
+def _convert_in_worker(paths: Sequence[Path]) -> ConvertedBatch:
     """Convert a batch of cables (a batch per task keeps inter-process traffic low)."""
-    outcomes: List[CableOutcome] = []
+    batch = ConvertedBatch(size=len(paths))
     for path in paths:
         try:
             result = convert_file(_WORKER["nlp"], path, _WORKER["labels"], _WORKER["rules"])
         except Exception as error:  # one bad cable must not stop the run; it is reported instead
-            outcomes.append((path, None, failure_record(error, path)))
+            batch.failures.append(failure_record(error, path))
             continue
-        n_tokens = sum(len(doc) for doc in result.docs)
-        outcomes.append((path, PackedCable(result.digest, pack_docs(result.docs), n_tokens, result.ledger), None))
-    return outcomes
+        split = assign_split(result.digest, *_WORKER["fractions"])
+        batch.cables.append((result.digest, split, pack_docs(result.docs)))
+        batch.ledger.add(result.ledger)
+        counts = batch.per_split[split]
+        counts["cables"] += 1
+        counts["docs"] += len(result.docs)
+        counts["tokens"] += sum(len(doc) for doc in result.docs)
+        counts.update({f"ent_{label}": n for label, n in result.ledger.converted.items()})
+    return batch
 
 
 class SplitWriter:
@@ -430,7 +441,7 @@ def convert_corpus(
     report = CorpusReport()
     writer = SplitWriter(output_dir, shard_size)
     seen: set = set()
-    init_args = (lang, tuple(labels), tuple(rules))
+    init_args = (lang, tuple(labels), tuple(rules), (dev_fraction, test_fraction))
     _init_worker(*init_args, nlp=nlp)
     if n_process > 1:
         # Forked workers inherit spaCy and the pipeline instead of loading them again (seconds each).
@@ -441,26 +452,21 @@ def convert_corpus(
         pool = None
         batches = map(_convert_in_worker, _batches(paths, batch_size))
     try:
-        for path, cable, failure in (outcome for batch in batches for outcome in batch):
+        for batch in batches:
             if progress is not None:
-                progress.update(1)  # type: ignore[attr-defined]
-            if failure is not None:
-                if strict:
-                    raise MarkupError(failure["file"], failure["line"], failure["column"], failure["reason"], failure["hint"])
-                report.failures.append(failure)
-                continue
-            assert cable is not None
-            if cable.digest in seen:
-                report.duplicates += 1
-            seen.add(cable.digest)
-            split = assign_split(cable.digest, dev_fraction, test_fraction)
-            writer.add(split, cable.docs)
-            counts = report.per_split[split]
-            counts["cables"] += 1
-            counts["docs"] += len(cable.docs)
-            counts["tokens"] += cable.n_tokens
-            counts.update({f"ent_{label}": n for label, n in cable.ledger.converted.items()})
-            report.ledger.add(cable.ledger)
+                progress.update(batch.size)  # type: ignore[attr-defined]
+            if batch.failures and strict:
+                failure = batch.failures[0]
+                raise MarkupError(failure["file"], failure["line"], failure["column"], failure["reason"], failure["hint"])
+            report.failures.extend(batch.failures)
+            for digest, split, docs in batch.cables:
+                if digest in seen:
+                    report.duplicates += 1
+                seen.add(digest)
+                writer.add(split, docs)
+            report.ledger.add(batch.ledger)
+            for split, counts in batch.per_split.items():
+                report.per_split[split].update(counts)
     finally:
         if pool is not None:
             pool.terminate()
