@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from .markup import Span
 
@@ -180,14 +180,13 @@ def label_votes(text: str, spans: Sequence[Span]) -> Dict[str, Counter]:
     return votes
 
 
-def winning_label(counts: Counter) -> Optional[str]:
-    """The label most mentions of a name carry, or None on a tie."""
+def winning_label(counts: Mapping[str, int]) -> Optional[str]:
+    """The label most mentions of a name carry (``counts``: mentions per label), or None on a tie."""
     if len(counts) == 1:
         return next(iter(counts))
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
+    most = max(counts.values(), default=0)
+    leaders = [label for label, n in counts.items() if n == most]
+    return leaders[0] if len(leaders) == 1 else None
 
 
 def looks_like_demonym(word: str) -> bool:
@@ -624,14 +623,16 @@ def vote_labels_in_cable(text: str, spans: List[Span]) -> List[Span]:
 
     ``[ORG Qanooni  ]`` once and ``[PER Qanooni  ]`` ten times -> all PER. Ties stay as they are.
     """
-    keys = [name_key(text[span.start : span.end]) for span in spans]
-    votes: Dict[str, Counter] = defaultdict(Counter)
-    for key, span in zip(keys, spans):
-        votes[key][span.label] += 1
+    surfaces = [text[span.start : span.end] for span in spans]
+    key_of = {surface: name_key(surface) for surface in set(surfaces)}  # names recur: key each once
+    votes: Dict[str, Dict[str, int]] = defaultdict(dict)
+    for surface, span in zip(surfaces, spans):
+        counts = votes[key_of[surface]]
+        counts[span.label] = counts.get(span.label, 0) + 1
     winners = {key: winning_label(counts) for key, counts in votes.items() if len(counts) > 1}
     if not winners:
         return spans  # every name carries one label already
-    return [Span(span.start, span.end, winners.get(key) or span.label) for key, span in zip(keys, spans)]
+    return [Span(span.start, span.end, winners.get(key_of[surface]) or span.label) for surface, span in zip(surfaces, spans)]
 
 
 @rule
@@ -644,7 +645,7 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     A mention inside a longer capitalised name ("Afghan National Army") is left alone.
     """
     common = common_words(text)
-    names: Dict[str, Counter] = {}
+    names: Dict[str, Dict[str, int]] = defaultdict(dict)
     for span in spans:
         surface = " ".join(text[span.start : span.end].split())
         forms = [surface]
@@ -652,9 +653,7 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
             forms.append(surface.split()[-1])
         for form in forms:
             if len(form) >= 3 and form[0].isupper() and form.lower() not in common:
-                counts = names.get(form)
-                if counts is None:
-                    counts = names[form] = Counter()
+                counts = names[form]
                 counts[span.label] = counts.get(span.label, 0) + 1
     labels: Dict[str, str] = {}
     for form, counts in sorted(names.items(), key=lambda item: -len(item[0])):
@@ -665,11 +664,18 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     if not labels:
         return spans
     occupied = bytearray(len(text))
+    untagged_parts, untagged_from = [], 0
     for span in spans:
         occupied[span.start : span.end] = b"\x01" * (span.end - span.start)
+        untagged_parts.append(text[untagged_from : span.start])
+        untagged_from = max(untagged_from, span.end)
+    # Most names have no untagged mention: one search of the untagged text rules them out.
+    untagged = "\0".join(untagged_parts + [text[untagged_from:]])
     found: List[Span] = []
     # Longer names first, so that they win over their parts.
     for variant in sorted(labels, key=len, reverse=True):
+        if variant.split(None, 1)[0] not in untagged:
+            continue
         for start, end in _occurrences(text, variant, occupied):
             if occupied.find(1, start, end) != -1:
                 continue
@@ -719,14 +725,18 @@ def _occurrences(text: str, name: str, taken: bytes = b"") -> Iterable[Tuple[int
         position = text.find(first, position + len(first))
 
 
+HTML_TAG = re.compile(r"<[^>]*>")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _in_capitals_context(text: str, start: int, end: int) -> bool:
     """Whether a mention stands among capitalised words (a header, subject line or signature)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end == -1 else line_end]
-    if not re.sub(r"<[^>]*>", "", line.replace(text[start:end], "", 1)).strip():
+    if not HTML_TAG.sub("", line.replace(text[start:end], "", 1)).strip():
         return True  # alone on its line: a signature
-    context = re.findall(r"[A-Za-z]{2,}", text[max(0, start - 30) : start] + " " + text[end : end + 30])
+    context = LATIN_WORD.findall(text[max(0, start - 30) : start] + " " + text[end : end + 30])
     return not context or sum(w.isupper() for w in context) >= len(context) / 2
 
 
