@@ -131,6 +131,9 @@ TAGS_LINE = re.compile(r"\bTAGS\b:?(?P<codes>.*?)(?=\bSUBJECT\b|\n|$)", re.S)
 
 def words(text: str, start: int, end: int) -> List[Tuple[int, int]]:
     """Whitespace-separated words of ``text[start:end]`` as absolute offsets."""
+    head = text[start:end].split(None, 1)
+    if len(head) == 1 and len(head[0]) == end - start:
+        return [(start, end)]  # one word, the most common span
     return [(start + m.start(), start + m.end()) for m in WORD.finditer(text[start:end])]
 
 
@@ -252,6 +255,7 @@ def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
             fixed.append(span)  # one word: nothing can follow it inside the span
             continue
         span_words = words(text, span.start, span.end)
+        head = bare(text[span_words[-1][0] : span_words[-1][1]])
         end = span.end
         for index, (ws, we) in enumerate(span_words):
             word = text[ws:we]
@@ -259,7 +263,6 @@ def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
                 end = span_words[index - 1][1]
                 break
             possessive = POSSESSIVE.search(word)
-            head = bare(text[span_words[-1][0] : span_words[-1][1]])
             if possessive and index < len(span_words) - 1 and head not in NAME_HEADS:
                 end = ws + possessive.start()
                 break
@@ -287,7 +290,7 @@ def trim_edge_punctuation(text: str, spans: List[Span]) -> List[Span]:
                 break
             end -= 1
         if end > start:
-            fixed.append(Span(start, end, span.label))
+            fixed.append(span if (start, end) == (span.start, span.end) else Span(start, end, span.label))
     return fixed
 
 
@@ -328,12 +331,6 @@ def title_word_offsets(text: str) -> List[int]:
     return [match.start() for match in TITLE_NEARBY.finditer(text)]
 
 
-def _title_near(text: str, start: int, end: int) -> bool:
-    offsets = title_word_offsets(text)
-    index = bisect_left(offsets, start)
-    return index < len(offsets) and offsets[index] < end
-
-
 def _title_run(bare_words: List[str], index: int) -> int:
     """Length of the title phrase starting at bare_words[index] (0 if none ends in a title head)."""
     last_head = 0
@@ -365,14 +362,20 @@ def strip_titles(text: str, spans: List[Span]) -> List[Span]:
     """
     votes: Optional[Dict[str, Counter]] = None
     fixed: List[Span] = []
+    title_offsets = title_word_offsets(text)
     for span in spans:
-        if not _title_near(text, span.start - 60, span.end + 40):
+        nearest = bisect_left(title_offsets, span.start - 60)
+        if nearest == len(title_offsets) or title_offsets[nearest] >= span.end + 40:
             fixed.append(span)  # no title word anywhere near: nothing to strip
             continue
         inside = words(text, span.start, span.end)
+        inside_bare = [bare(text[s:e]) for s, e in inside]
+        if not any(w in TITLE_WORDS or w in ("of", "for") or w.rstrip(".") in TITLE_HEADS for w in inside_bare):
+            fixed.append(span)  # a title phrase that touches the span has a word inside it
+            continue
         before = text[max(0, span.start - 60) : span.start].split()[-4:]
         after = text[span.end : span.end + 40].split()[:3]
-        bare_words = [bare(w) for w in before] + [bare(text[s:e]) for s, e in inside] + [bare(w) for w in after]
+        bare_words = [bare(w) for w in before] + inside_bare + [bare(w) for w in after]
         if not any(w in TITLE_HEADS or w.rstrip(".") in TITLE_HEADS or w == "State" for w in bare_words):
             fixed.append(span)
             continue
@@ -603,9 +606,10 @@ def relabel_by_head_word(text: str, spans: List[Span]) -> List[Span]:
     """
     fixed = []
     for span in spans:
-        span_words = text[span.start : span.end].split()
+        surface = text[span.start : span.end]
         label = span.label
-        if len(span_words) >= 2 and not text[span.start : span.end].isupper():
+        span_words = surface.split() if not surface.isupper() else []
+        if len(span_words) >= 2:
             head = bare(span_words[-1])
             if head in MISC_HEADS:
                 label = "MISC"
@@ -613,7 +617,7 @@ def relabel_by_head_word(text: str, spans: List[Span]) -> List[Span]:
                 label = "LOC"
             elif head in ORG_HEADS:
                 label = "ORG"
-        fixed.append(Span(span.start, span.end, label))
+        fixed.append(span if label == span.label else Span(span.start, span.end, label))
     return fixed
 
 
@@ -646,15 +650,16 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     """
     common = common_words(text)
     names: Dict[str, Dict[str, int]] = defaultdict(dict)
-    for span in spans:
-        surface = " ".join(text[span.start : span.end].split())
+    mentions = Counter((text[span.start : span.end], span.label) for span in spans)  # names recur
+    for (written, label), n_mentions in mentions.items():
+        surface = " ".join(written.split())
         forms = [surface]
-        if span.label == "PER" and " " in surface:
+        if label == "PER" and " " in surface:
             forms.append(surface.split()[-1])
         for form in forms:
             if len(form) >= 3 and form[0].isupper() and form.lower() not in common:
                 counts = names[form]
-                counts[span.label] = counts.get(span.label, 0) + 1
+                counts[label] = counts.get(label, 0) + n_mentions
     labels: Dict[str, str] = {}
     for form, counts in sorted(names.items(), key=lambda item: -len(item[0])):
         label = winning_label(counts)
@@ -760,6 +765,7 @@ ROUTING_ADDRESSEE = re.compile(
     r"(?= WASHDC| WASHINGTON| COLLECTIVE| MACDILL| IMMEDIATE| PRIORITY| ROUTINE| \d|[ \t]*$)"
 )
 ROUTING_PLACE = re.compile(r"(?m)\b(?:AMEMBASSY|AMCONSUL) (?P<place>[A-Z][A-Z ]*?[A-Z])(?= \d| IMMEDIATE| PRIORITY| ROUTINE|[ \t]*$)|\b(?P<capital>WASHDC)\b")
+ROUTED_TITLE_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROUTING_TITLES))) + r") (?P<name>[A-Z][A-Z'-]{2,})\b")
 ROUTED_NAME = re.compile(r"\b(?P<addressee>[A-Z][A-Z/]{1,15}) FOR (?P<names>[A-Z][A-Z'-]{3,}(?:/[A-Z][A-Z'-]{3,})*)(?![/\w])")
 
 
@@ -776,7 +782,7 @@ def tag_routing_header(text: str, spans: List[Span]) -> List[Span]:
     """
     end_match = ROUTING_END.search(text)
     end = end_match.start() if end_match else min(len(text), 600)
-    taken = list(spans)
+    taken = [span for span in spans if span.start < end]  # what a match before ``end`` can overlap
     found: List[Span] = []
 
     def add(start: int, stop: int, label: str) -> None:
@@ -806,7 +812,7 @@ def tag_routing_header(text: str, spans: List[Span]) -> List[Span]:
     for match in OFFICE_SYMBOL.finditer(text, 0, end):
         if match.group() not in ROUTING_TITLES:
             add(match.start(), match.end(), "ORG")
-    for match in re.finditer(r"\b(?:" + "|".join(re.escape(t) for t in ROUTING_TITLES) + r") (?P<name>[A-Z][A-Z'-]{2,})\b", text[:end]):
+    for match in ROUTED_TITLE_NAME.finditer(text[:end]):
         add(match.start("name"), match.end("name"), "PER")
     return sorted(spans + found)
 
@@ -917,7 +923,7 @@ def _normalise(text: str, spans: Iterable[Span], checked: Set[Span]) -> List[Spa
     """
     cleaned: List[Span] = []
     last_end = -1
-    for span in sorted(set(spans)):
+    for span in sorted(spans):  # a duplicate overlaps its twin and goes like any overlap
         if span not in checked:
             trimmed = _trim_edges(text, span)
             if trimmed is None:

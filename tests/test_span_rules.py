@@ -45,6 +45,7 @@ CASES = [
     ("extend_person_names", "month . Milosz [PER Dyrek  ] added", "month . [PER Milosz Dyrek ] added"),
     ("relabel_by_head_word", "celebrate [ORG Pakistani Independence Day  ] .", "celebrate [MISC Pakistani Independence Day ] ."),
     ("relabel_by_head_word", "within the [ORG Tribal Areas  ] would", "within the [LOC Tribal Areas ] would"),
+    ("relabel_by_head_word", "within the [ORG Tribal\nAreas  ] would", "within the [LOC Tribal\nAreas ] would"),
     ("vote_labels_in_cable", "[PER Qanooni  ] and [ORG Qanooni  ] and [PER Qanooni  ]", "[PER Qanooni ] and [PER Qanooni ] and [PER Qanooni ]"),
     ("propagate_cable_names", "[PER Karzai  ] spoke . Karzai’s vision", "[PER Karzai ] spoke . [PER Karzai ]’s vision"),
     ("propagate_cable_names", "SUBJECT: BOUCHER AND [PER KARZAI  ] \n[PER Boucher  ] said", "SUBJECT: [PER BOUCHER ] AND [PER KARZAI ] \n[PER Boucher ] said"),
