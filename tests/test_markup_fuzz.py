@@ -1,9 +1,9 @@
 """Property-based fuzzing of the reader: random markup parses with offsets that round-trip, or
 raises the reader's own MarkupError, never another exception."""
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from scripts.markup import MarkupError, parse_markup, write_markup
+from scripts.markup import MarkupError, _parse_well_formed, _scan_markup, parse_markup, write_markup
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 piece = st.one_of(
@@ -44,5 +44,22 @@ def test_random_markup_parses_or_raises_markup_error(pieces):
 def test_well_formed_markup_round_trips_to_the_same_offsets(parts):
     markup = "".join(f"{before}[{label} {name}  ]" for before, label, name in parts)
     parsed = parse_markup(markup, LABELS)
+    assert _parse_well_formed(markup, set(LABELS)) is not None  # the fast reader takes it
     assert [parsed.text[s.start : s.end] for s in parsed.spans] == [name for _, _, name in parts]
     assert [s.label for s in parsed.spans] == [label for _, label, _ in parts]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(piece, max_size=25))
+@example(["a ", "[PER ", "  Karzai", "  ]", " b"])  # leading whitespace inside the brackets
+@example(["[LOC ", "Kabul", "\n", " ]", "[ORG ", "UN", "]"])
+def test_fast_reader_agrees_with_the_bracket_scan(pieces):
+    """The one-regex reader either declines (None) or gives exactly what the bracket scan gives."""
+    markup = "".join(pieces)
+    fast = _parse_well_formed(markup, set(LABELS))
+    try:
+        scanned = _scan_markup(markup, set(LABELS), "<fuzz>")
+    except MarkupError:
+        assert fast is None  # every problem is left to the scan, which locates it
+        return
+    assert fast is None or (fast.text, fast.spans) == (scanned.text, scanned.spans)
