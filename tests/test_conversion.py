@@ -2,7 +2,7 @@ import shutil
 from collections import Counter
 
 
-from scripts.conversion import SPLITS, append_packed, conversion_pipeline, new_doc_bin, pack_docs, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
+from scripts.conversion import DOC_ATTRS, SPLITS, append_packed, conversion_pipeline, doc_bin_bytes, new_doc_bin, pack_docs, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
 from scripts.markup import parse_markup
 from spacy.tokens import DocBin
 from scripts.span_rules import DEFAULT_RULES
@@ -164,3 +164,18 @@ def test_conversion_tokenizer_gives_spacys_tokens(nlp, seed_path):
     assert len(fast.tokenizer.rules) < len(nlp.tokenizer.rules)
     for text in texts:
         assert [(t.text, t.whitespace_) for t in fast.make_doc(text)] == [(t.text, t.whitespace_) for t in nlp.make_doc(text)]
+
+
+def test_shard_bytes_hold_spacys_own_message(nlp, seed_path):
+    """The shard writer compresses faster than DocBin.to_bytes; what it compresses must be the same."""
+    import zlib
+
+    docs = convert_file(nlp, seed_path, rules=DEFAULT_RULES).docs
+    packed = new_doc_bin()
+    append_packed(packed, pack_docs(docs))
+    for doc_bin in (packed, DocBin(attrs=list(DOC_ATTRS), store_user_data=True, docs=docs), new_doc_bin()):
+        assert zlib.decompress(doc_bin_bytes(doc_bin)) == zlib.decompress(doc_bin.to_bytes())
+    read = list(DocBin().from_bytes(doc_bin_bytes(packed)).get_docs(nlp.vocab))
+    assert [[(t.text, t.ent_iob_, t.ent_type_) for t in doc] for doc in read] == [
+        [(t.text, t.ent_iob_, t.ent_type_) for t in doc] for doc in docs
+    ]
