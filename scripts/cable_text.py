@@ -103,27 +103,23 @@ def apply_edits(text: str, spans: Sequence[Span], edits: Sequence[Edit]) -> Clea
     new_text = "".join(pieces)
 
     ends = [edit.end for edit in edits]
-
-    def moved(offset: int) -> int:
-        done = bisect_right(ends, offset)  # edits that end at or before offset
-        return offset + (shifts[done - 1] if done else 0)
-
     kept: List[Span] = []
     dropped: List[Tuple[Span, str]] = []
     for span in spans:
-        first = bisect_right(ends, span.start)  # first edit that could overlap the span
-        blocking = None
-        for index in range(first, len(edits)):
-            edit = edits[index]
-            if edit.start >= span.end:
+        first = bisect_right(ends, span.start)  # edits before the span: they only move it
+        index, blocking = first, None
+        while index < len(edits) and edits[index].start < span.end:
+            if not _is_whitespace_edit(edits[index], text):
+                blocking = edits[index]
                 break
-            if not _is_whitespace_edit(edit, text):
-                blocking = edit
-                break
+            index += 1
         if blocking is not None:
             dropped.append((span, blocking.reason))
             continue
-        kept.append(Span(moved(span.start), moved(span.end), span.label))
+        last = bisect_right(ends, span.end, first)  # edits that end at or before the span's end
+        start_shift = shifts[first - 1] if first else 0
+        end_shift = shifts[last - 1] if last else 0
+        kept.append(Span(span.start + start_shift, span.end + end_shift, span.label))
     return CleanedText(new_text, kept, dropped)
 
 
