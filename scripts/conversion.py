@@ -152,15 +152,17 @@ def annotated_to_docs(
         doc = nlp.make_doc(cleaned.text[start:end])
         doc.user_data["cable_id"] = cable_id
         doc.user_data["paragraph"] = index
-        _set_entities(doc, [Span(s.start - start, s.end - start, s.label) for s in inside], ledger)
+        _set_entities(doc, inside, start, ledger)
         docs.append(doc)
     for span in pending[cursor:]:
         ledger.dropped["outside_paragraphs"][span.label] += 1
     return CableDocs(cable_id, content_hash(annotated.text), docs, ledger)
 
 
-def _set_entities(doc: Doc, spans: List[Span], ledger: Ledger) -> None:
+def _set_entities(doc: Doc, spans: List[Span], offset: int, ledger: Ledger) -> None:
     """Set the spans as the Doc's entities; a span inside a token is expanded to it, a clash is dropped.
+
+    The spans' offsets are into the cable's text, where the Doc's text starts at ``offset``.
 
     Spans that fit token boundaries (nearly all) are found by bisecting the tokens' offsets and
     written with one ``from_array``: setting ``doc.ents`` span by span took a tenth of the run.
@@ -171,9 +173,10 @@ def _set_entities(doc: Doc, spans: List[Span], ledger: Ledger) -> None:
     ends = (offsets[:, 0] + offsets[:, 1]).tolist()
     aligned: List[Tuple[int, int, str]] = []
     for span in spans:
-        first, last = bisect_left(starts, span.start), bisect_left(ends, span.end)
-        if first == n_tokens or last == n_tokens or starts[first] != span.start or ends[last] != span.end:
-            entity = doc.char_span(span.start, span.end, label=span.label, alignment_mode="expand")
+        start, end = span.start - offset, span.end - offset
+        first, last = bisect_left(starts, start), bisect_left(ends, end)
+        if first == n_tokens or last == n_tokens or starts[first] != start or ends[last] != end:
+            entity = doc.char_span(start, end, label=span.label, alignment_mode="expand")
             if entity is None:
                 ledger.dropped["misaligned"][span.label] += 1
                 continue
