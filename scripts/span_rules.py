@@ -229,12 +229,14 @@ def drop_metadata(text: str, spans: List[Span]) -> List[Span]:
     tags_end = max((e for _, e in tags_regions), default=0)
     kept = []
     for span in spans:
-        content = bare(text[span.start : span.end])
         if span.start < tags_end and any(s <= span.start and span.end <= e for s, e in tags_regions):
             continue
+        content = text[span.start : span.end]
+        if not content.isalpha():  # most spans are one plain word: no punctuation to strip
+            content = bare(content)
+            if not any(ch.isalpha() for ch in content):
+                continue
         if content.upper() in _METADATA:
-            continue
-        if not content.isalpha() and not any(ch.isalpha() for ch in content):
             continue
         kept.append(span)
     return kept
@@ -649,6 +651,18 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     A mention inside a longer capitalised name ("Afghan National Army") is left alone.
     """
     common = common_words(text)
+    untagged_parts, untagged_from = [], 0
+    for span in spans:
+        untagged_parts.append(text[untagged_from : span.start])
+        untagged_from = max(untagged_from, span.end)
+    # Most names have no untagged mention: a look-up in the text outside the spans rules them out.
+    untagged = "\0".join(untagged_parts + [text[untagged_from:]])
+    untagged_words = set(WORD_CHARS.findall(untagged))
+
+    def may_be_untagged(word: str) -> bool:
+        # A whole-word mention of a word of word characters is one of the runs of word characters.
+        return word in untagged_words if word.isalnum() else word in untagged
+
     names: Dict[str, Dict[str, int]] = defaultdict(dict)
     mentions = Counter((text[span.start : span.end], span.label) for span in spans)  # names recur
     for (written, label), n_mentions in mentions.items():
@@ -662,6 +676,9 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
                 counts[label] = counts.get(label, 0) + n_mentions
     labels: Dict[str, str] = {}
     for form, counts in sorted(names.items(), key=lambda item: -len(item[0])):
+        first_word = form.split(None, 1)[0]
+        if not may_be_untagged(first_word) and not may_be_untagged(first_word.upper()):
+            continue  # no untagged mention, as written or in capitals
         label = winning_label(counts)
         if label is not None:
             labels.setdefault(form, label)
@@ -669,17 +686,12 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     if not labels:
         return spans
     occupied = bytearray(len(text))
-    untagged_parts, untagged_from = [], 0
     for span in spans:
         occupied[span.start : span.end] = b"\x01" * (span.end - span.start)
-        untagged_parts.append(text[untagged_from : span.start])
-        untagged_from = max(untagged_from, span.end)
-    # Most names have no untagged mention: one search of the untagged text rules them out.
-    untagged = "\0".join(untagged_parts + [text[untagged_from:]])
     found: List[Span] = []
     # Longer names first, so that they win over their parts.
     for variant in sorted(labels, key=len, reverse=True):
-        if variant.split(None, 1)[0] not in untagged:
+        if not may_be_untagged(variant.split(None, 1)[0]):
             continue
         for start, end in _occurrences(text, variant, occupied):
             if occupied.find(1, start, end) != -1:
@@ -697,6 +709,9 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
 
 
 REFERENCE_LINE = re.compile(r"\bREFS?\b:?(?:[^\n]*?(?:\b[A-Z]\.|\)|\d))?\s*[A-Z ]*$")
+
+
+WORD_CHARS = re.compile(r"[\w-]+")  # runs of the characters _is_word_char accepts
 
 
 def _is_word_char(char: str) -> bool:
@@ -803,7 +818,8 @@ def tag_routing_header(text: str, spans: List[Span]) -> List[Span]:
             people.add((position, position + len(name)))
             add(position, position + len(name), "PER")
             position += len(name) + 1
-    spans = [Span(s.start, s.end, "PER") if (s.start, s.end) in people else s for s in spans]
+    if people:
+        spans = [Span(s.start, s.end, "PER") if (s.start, s.end) in people else s for s in spans]
     for match in ROUTING_ADDRESSEE.finditer(text, 0, end):
         add(match.start("org"), match.end("org"), "ORG")
     for match in ROUTING_PLACE.finditer(text, 0, end):
@@ -903,7 +919,7 @@ def apply_rules(text: str, spans: Sequence[Span], rule_names: Sequence[str] = DE
         if result == current and checked:
             continue  # the rule changed nothing (the common case): skip the bookkeeping
         result = _normalise(text, result, checked)
-        before, after = set(current), set(result)
+        before, after = checked or set(current), set(result)  # after the first rule, checked is set(current)
         checked = after
         removed = sorted(before - after)
         added = sorted(after - before)
