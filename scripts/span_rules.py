@@ -651,18 +651,7 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     A mention inside a longer capitalised name ("Afghan National Army") is left alone.
     """
     common = common_words(text)
-    untagged_parts, untagged_from = [], 0
-    for span in spans:
-        untagged_parts.append(text[untagged_from : span.start])
-        untagged_from = max(untagged_from, span.end)
-    # Most names have no untagged mention: a look-up in the text outside the spans rules them out.
-    untagged = "\0".join(untagged_parts + [text[untagged_from:]])
-    untagged_words = set(WORD_CHARS.findall(untagged))
-
-    def may_be_untagged(word: str) -> bool:
-        # A whole-word mention of a word of word characters is one of the runs of word characters.
-        return word in untagged_words if word.isalnum() else word in untagged
-
+    may_be_untagged = _untagged_word_test(text, spans)  # most names have no untagged mention
     names: Dict[str, Dict[str, int]] = defaultdict(dict)
     mentions = Counter((text[span.start : span.end], span.label) for span in spans)  # names recur
     for (written, label), n_mentions in mentions.items():
@@ -708,10 +697,25 @@ def propagate_cable_names(text: str, spans: List[Span]) -> List[Span]:
     return sorted(spans + found)
 
 
-REFERENCE_LINE = re.compile(r"\bREFS?\b:?(?:[^\n]*?(?:\b[A-Z]\.|\)|\d))?\s*[A-Z ]*$")
-
-
 WORD_CHARS = re.compile(r"[\w-]+")  # runs of the characters _is_word_char accepts
+
+
+def _untagged_word_test(text: str, spans: Sequence[Span]) -> Callable[[str], bool]:
+    """A quick test of whether a word may stand, as a whole word, outside all of the spans.
+
+    False means it does not; True means :func:`_occurrences` may find it there. A word of letters
+    and digits only is looked up among the runs of word characters outside the spans.
+    """
+    outside, resume = [], 0
+    for span in spans:
+        outside.append(text[resume : span.start])
+        resume = max(resume, span.end)
+    untagged = "\0".join(outside + [text[resume:]])
+    untagged_words = set(WORD_CHARS.findall(untagged))
+    return lambda word: word in untagged_words if word.isalnum() else word in untagged
+
+
+REFERENCE_LINE = re.compile(r"\bREFS?\b:?(?:[^\n]*?(?:\b[A-Z]\.|\)|\d))?\s*[A-Z ]*$")
 
 
 def _is_word_char(char: str) -> bool:
