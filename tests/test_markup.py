@@ -76,3 +76,9 @@ def test_file_errors(tmp_path):
     bom.write_bytes("\ufeff[PER Ann  ] left\r\n".encode("utf8"))
     parsed = read_cable_file(bom)
     assert parsed.text == "Ann left\r\n" and parsed.spans == [Span(0, 3, "PER")]
+
+
+def test_leading_whitespace_inside_the_brackets_is_text_outside_the_entity():
+    parsed = parse_markup("a [PER   Karzai  ] b")
+    assert parsed.text == "a   Karzai b"
+    assert parsed.spans == [Span(4, 10, "PER")]
