@@ -87,17 +87,17 @@ def _parse_well_formed(markup: str, allowed: Set[str]) -> Optional[AnnotatedText
 
     One regex scan finds the entities; :func:`_first_problem` locates what is wrong otherwise.
     """
-    text_parts: List[str] = []
+    pieces = ENTITY.split(markup)  # text, label, body, text, label, body, ..., text
+    n_entities = len(pieces) // 3
+    if markup.count("[") != n_entities or markup.count("]") != n_entities:
+        return None  # a bracket outside every well-formed entity
+    text_parts: List[str] = [pieces[0]]
     spans: List[Span] = []
-    text_len = 0
-    pos = 0
-    n_entities = 0
-    for match in ENTITY.finditer(markup):
-        label, body = match.group(1), match.group(2).rstrip()
+    text_len = len(pieces[0])
+    for index in range(1, len(pieces), 3):
+        label, body, after = pieces[index], pieces[index + 1].rstrip(), pieces[index + 2]
         if label not in allowed or not label.isalpha() or not body:
             return None
-        text_parts.append(markup[pos : match.start()])
-        text_len += match.start() - pos
         lead = len(body) - len(body.lstrip())
         if lead:  # leading whitespace is text outside the entity
             text_parts.append(body[:lead])
@@ -105,12 +105,8 @@ def _parse_well_formed(markup: str, allowed: Set[str]) -> Optional[AnnotatedText
             body = body[lead:]
         spans.append(Span(text_len, text_len + len(body), label))
         text_parts.append(body)
-        text_len += len(body)
-        pos = match.end()
-        n_entities += 1
-    if markup.count("[") != n_entities or markup.count("]") != n_entities:
-        return None  # a bracket outside every well-formed entity
-    text_parts.append(markup[pos:])
+        text_parts.append(after)
+        text_len += len(body) + len(after)
     return AnnotatedText("".join(text_parts), spans)
 
 
