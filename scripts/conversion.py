@@ -252,7 +252,8 @@ def pack_docs(docs: Sequence[Doc]) -> PackedDocs:
     user_data = [_USER_DATA_PACKER.pack(doc.user_data) for doc in docs]
     hashes = set(numpy.concatenate(tokens)[:, _STRING_COLUMNS].ravel().tolist())
     hashes.discard(0)
-    strings = {docs[0].vocab.strings[h] for h in hashes}
+    string_store = docs[0].vocab.strings
+    strings = {string_store[h] for h in hashes}
     return PackedDocs(tokens, spaces, user_data, strings)
 
 
