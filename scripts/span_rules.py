@@ -253,7 +253,7 @@ def cut_trailing_non_name_words(text: str, spans: List[Span]) -> List[Span]:
     """
     fixed = []
     for span in spans:
-        if not WHITESPACE.search(text, span.start, span.end):
+        if text[span.start : span.end].isalpha() or not WHITESPACE.search(text, span.start, span.end):
             fixed.append(span)  # one word: nothing can follow it inside the span
             continue
         span_words = words(text, span.start, span.end)
