@@ -176,10 +176,17 @@ def common_words(text: str) -> FrozenSet[str]:
     return lowercase_vocabulary(text) | STOP_WORDS
 
 
-def label_votes(text: str, spans: Sequence[Span]) -> Dict[str, Counter]:
-    votes: Dict[str, Counter] = defaultdict(Counter)
+def label_votes(text: str, spans: Sequence[Span]) -> Dict[str, Dict[str, int]]:
+    """Per name (compared by :func:`name_key`), how many of its mentions carry each label."""
+    key_of: Dict[str, str] = {}  # names recur: key each way of writing one once
+    votes: Dict[str, Dict[str, int]] = defaultdict(dict)
     for span in spans:
-        votes[name_key(text[span.start : span.end])][span.label] += 1
+        surface = text[span.start : span.end]
+        key = key_of.get(surface)
+        if key is None:
+            key = key_of[surface] = name_key(surface)
+        counts = votes[key]
+        counts[span.label] = counts.get(span.label, 0) + 1
     return votes
 
 
@@ -303,7 +310,7 @@ def split_off_possessive(text: str, spans: List[Span]) -> List[Span]:
     ``[MISC Iran’s  ] role`` -> ``[LOC Iran ]’s role`` (the label the cable gives "Iran"
     elsewhere, else PER for a name the cable tags as a person, else LOC).
     """
-    votes: Optional[Dict[str, Counter]] = None
+    votes: Optional[Dict[str, Dict[str, int]]] = None
     fixed = []
     for span in spans:
         match = POSSESSIVE.search(text, span.start, span.end)
@@ -316,8 +323,8 @@ def split_off_possessive(text: str, spans: List[Span]) -> List[Span]:
         label = span.label
         if label == "MISC":
             votes = votes if votes is not None else label_votes(text, spans)
-            elsewhere = {k: v for k, v in votes.get(name_key(text[span.start:end]), Counter()).items() if k != "MISC"}
-            label = winning_label(Counter(elsewhere)) or "LOC"
+            elsewhere = {k: v for k, v in votes.get(name_key(text[span.start:end]), {}).items() if k != "MISC"}
+            label = winning_label(elsewhere) or "LOC"
         fixed.append(Span(span.start, end, label))
     return fixed
 
@@ -362,7 +369,7 @@ def strip_titles(text: str, spans: List[Span]) -> List[Span]:
     ``[ORG Pakistani National Security Advisor Aziz  ]`` -> ``[MISC Pakistani ] National Security Advisor [PER Aziz ]``;
     ``[ORG UN Special  ] Envoy`` -> ``[ORG UN ] Special Envoy``.
     """
-    votes: Optional[Dict[str, Counter]] = None
+    votes: Optional[Dict[str, Dict[str, int]]] = None
     fixed: List[Span] = []
     title_offsets = title_word_offsets(text)
     for span in spans:
@@ -406,7 +413,7 @@ def strip_titles(text: str, spans: List[Span]) -> List[Span]:
         if prefix:
             prefix_text = text[prefix[0][0] : prefix[-1][1]]
             votes = votes if votes is not None else label_votes(text, spans)
-            label = winning_label(votes.get(name_key(prefix_text), Counter()))
+            label = winning_label(votes.get(name_key(prefix_text), {}))
             if label is None:
                 label = "MISC" if len(prefix) == 1 and looks_like_demonym(prefix_text) else span.label
             fixed.append(Span(prefix[0][0], prefix[-1][1], label))
@@ -629,16 +636,11 @@ def vote_labels_in_cable(text: str, spans: List[Span]) -> List[Span]:
 
     ``[ORG Qanooni  ]`` once and ``[PER Qanooni  ]`` ten times -> all PER. Ties stay as they are.
     """
-    surfaces = [text[span.start : span.end] for span in spans]
-    key_of = {surface: name_key(surface) for surface in set(surfaces)}  # names recur: key each once
-    votes: Dict[str, Dict[str, int]] = defaultdict(dict)
-    for surface, span in zip(surfaces, spans):
-        counts = votes[key_of[surface]]
-        counts[span.label] = counts.get(span.label, 0) + 1
+    votes = label_votes(text, spans)
     winners = {key: winning_label(counts) for key, counts in votes.items() if len(counts) > 1}
     if not winners:
         return spans  # every name carries one label already
-    return [Span(span.start, span.end, winners.get(key_of[surface]) or span.label) for surface, span in zip(surfaces, spans)]
+    return [Span(span.start, span.end, winners.get(name_key(text[span.start : span.end])) or span.label) for span in spans]
 
 
 @rule
