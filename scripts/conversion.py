@@ -1,9 +1,9 @@
 """Turn annotated cables into spaCy training Docs, with an account of every entity.
 
 This module owns the path from one cable file to its Docs: read the markup, fix the spans
-(:mod:`span_rules`), clean the text (:mod:`cable_text`), cut it into paragraph Docs tokenized by
-spaCy's own tokenizer, align every span to tokens, and assign the cable to a split by a hash of
-its text, so that the split is stable when cables are added and identical cables share a split.
+(:mod:`span_rules`), clean the text (:mod:`cable_text`), tokenize it with spaCy's own tokenizer
+and cut it into paragraph Docs, align every span to tokens, pack the Docs as DocBin columns, and
+assign the cable to a split by a hash of its text, so that the split is stable when cables are added and identical cables share a split.
 
 Accounting, per label: ``read + rule changes = after rules = converted + dropped (by reason)``.
 :class:`Ledger` holds those counts; :meth:`Ledger.check` verifies the identity.
@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.tokens import Span as DocSpan
 from spacy.tokens._dict_proxies import SpanGroups
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 from srsly import msgpack as srsly_msgpack
 
@@ -101,113 +102,6 @@ class Ledger:
         }
 
 
-@dataclass
-class CableDocs:
-    """What converting one cable produced."""
-
-    cable_id: str
-    digest: str
-    docs: List[Doc]
-    ledger: Ledger
-
-
-def _rule_net(fix: FixResult) -> Dict[str, Counter]:
-    """Per rule and label, how many spans its changes added (+) or removed (-)."""
-    net: Dict[str, Counter] = defaultdict(Counter)
-    for change in fix.changes:
-        for span in change.before:
-            net[change.rule][span.label] -= 1
-        for span in change.after:
-            net[change.rule][span.label] += 1
-    return net
-
-
-def annotated_to_docs(
-    nlp: Language, cable_id: str, annotated: AnnotatedText, rules: Sequence[str]
-) -> CableDocs:
-    """Fix, clean, split and tokenize one cable; account for every entity."""
-    ledger = Ledger()
-    ledger.read.update(span.label for span in annotated.spans)
-    fix = apply_rules(annotated.text, annotated.spans, rules)
-    ledger.after_rules.update(span.label for span in fix.spans)
-    ledger.rule_changes.update(fix.counts())
-    for rule_name, counts in _rule_net(fix).items():
-        ledger.rule_net[rule_name].update(counts)
-    cleaned = clean_cable(annotated.text, fix.spans)
-    for span, reason in cleaned.dropped:
-        ledger.dropped[reason][span.label] += 1
-
-    docs: List[Doc] = []
-    pending = sorted(cleaned.spans)
-    cursor = 0
-    for index, (start, end) in enumerate(paragraphs(cleaned.text)):
-        inside: List[Span] = []
-        while cursor < len(pending) and pending[cursor].start < end:
-            span = pending[cursor]
-            cursor += 1
-            if span.start >= start and span.end <= end:
-                inside.append(span)
-            else:
-                ledger.dropped["crosses_paragraph"][span.label] += 1
-        doc = nlp.make_doc(cleaned.text[start:end])
-        doc.user_data["cable_id"] = cable_id
-        doc.user_data["paragraph"] = index
-        _set_entities(doc, inside, start, ledger)
-        docs.append(doc)
-    for span in pending[cursor:]:
-        ledger.dropped["outside_paragraphs"][span.label] += 1
-    return CableDocs(cable_id, content_hash(annotated.text), docs, ledger)
-
-
-def _set_entities(doc: Doc, spans: List[Span], offset: int, ledger: Ledger) -> None:
-    """Set the spans as the Doc's entities; a span inside a token is expanded to it, a clash is dropped.
-
-    The spans' offsets are into the cable's text, where the Doc's text starts at ``offset``.
-
-    Spans that fit token boundaries (nearly all) are found by bisecting the tokens' offsets and
-    written with one ``from_array``: setting ``doc.ents`` span by span took a tenth of the run.
-    """
-    n_tokens = len(doc)
-    offsets = doc.to_array([IDX, LENGTH])
-    starts = offsets[:, 0].tolist()
-    ends = (offsets[:, 0] + offsets[:, 1]).tolist()
-    aligned: List[Tuple[int, int, str]] = []
-    for span in spans:
-        start, end = span.start - offset, span.end - offset
-        first, last = bisect_left(starts, start), bisect_left(ends, end)
-        if first == n_tokens or last == n_tokens or starts[first] != start or ends[last] != end:
-            entity = doc.char_span(start, end, label=span.label, alignment_mode="expand")
-            if entity is None:
-                ledger.dropped["misaligned"][span.label] += 1
-                continue
-            ledger.repaired["expanded_to_token_boundary"][span.label] += 1
-            first, last = entity.start, entity.end - 1
-        aligned.append((first, last + 1, span.label))
-    kept = aligned
-    if any(later[0] < earlier[1] for earlier, later in zip(aligned, aligned[1:])):  # only after expanding
-        kept = [(e.start, e.end, e.label_) for e in filter_spans([DocSpan(doc, *entity) for entity in aligned])]
-        clashes = Counter(label for _, _, label in aligned) - Counter(label for _, _, label in kept)
-        ledger.dropped["overlaps_after_alignment"].update(clashes)
-    iob = [2] * n_tokens  # "O": outside any entity, as setting doc.ents leaves the other tokens
-    types = [0] * n_tokens
-    strings = doc.vocab.strings
-    for first, end, label in kept:
-        iob[first:end] = [3] + [1] * (end - first - 1)  # "B", then "I"
-        types[first:end] = [strings.add(label)] * (end - first)
-    ledger.converted.update(label for _, _, label in kept)
-    doc.from_array([ENT_IOB, ENT_TYPE], numpy.array([iob, types], dtype="uint64").T)
-
-
-def convert_file(
-    nlp: Language, path: Path, labels: Sequence[str] = DEFAULT_LABELS, rules: Sequence[str] = ()
-) -> CableDocs:
-    """Convert one cable file; raises :class:`MarkupError` for bad input."""
-    annotated = read_cable_file(path, labels)
-    if not annotated.text.strip():
-        raise MarkupError(str(path), 1, 1, "empty file", "Remove the file or add the cable's text.")
-    return annotated_to_docs(nlp, Path(path).stem, annotated, rules)
-
-
 DOC_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
 
 
@@ -228,10 +122,11 @@ _NO_SPAN_GROUPS = SpanGroups._EMPTY_BYTES  # what get_docs reads as "no span gro
 class PackedDocs:
     """One cable's Docs as DocBin columns: token arrays, spaces, user data, and the strings they use.
 
-    ``DocBin.add`` adds nine strings per token and builds a msgpack packer per Doc, and a DocBin
-    per cable costs a compress and decompress on its way from a worker: together that took
-    longer than tokenizing. These columns pickle cheaply and :class:`SplitWriter` appends them
-    to a shard's DocBin as they are; the shard file is an ordinary DocBin.
+    The converter writes these columns without making a Doc per paragraph: ``DocBin.add`` adds
+    nine strings per token and builds a msgpack packer per Doc, and a DocBin per cable costs a
+    compress and decompress on its way from a worker. These columns pickle cheaply and
+    :class:`SplitWriter` appends them to a shard's DocBin as they are; the shard file is an
+    ordinary DocBin.
     """
 
     tokens: List[numpy.ndarray]
@@ -243,22 +138,8 @@ class PackedDocs:
         return len(self.tokens)
 
 
-def pack_docs(docs: Sequence[Doc]) -> PackedDocs:
-    """The DocBin columns of ``docs`` (ORTH, ENT_IOB, ENT_TYPE, spaces, user data)."""
-    if not docs:
-        return PackedDocs([], [], [], set())
-    tokens = [doc.to_array(_COLUMNS) for doc in docs]
-    spaces = [doc.to_array(SPACY).reshape((-1, 1)).astype(bool) for doc in docs]
-    user_data = [_USER_DATA_PACKER.pack(doc.user_data) for doc in docs]
-    hashes = set(numpy.concatenate(tokens)[:, _STRING_COLUMNS].ravel().tolist())
-    hashes.discard(0)
-    string_store = docs[0].vocab.strings
-    strings = {string_store[h] for h in hashes}
-    return PackedDocs(tokens, spaces, user_data, strings)
-
-
 def append_packed(doc_bin: DocBin, packed: PackedDocs) -> None:
-    """Append packed Docs to a DocBin, filling the columns :func:`pack_docs` leaves out."""
+    """Append packed Docs to a DocBin, filling the columns that are the same for every paragraph."""
     count = len(packed)
     doc_bin.tokens.extend(packed.tokens)
     doc_bin.spaces.extend(packed.spaces)
@@ -267,6 +148,154 @@ def append_packed(doc_bin: DocBin, packed: PackedDocs) -> None:
     doc_bin.flags.extend({"has_unknown_spaces": False} for _ in range(count))
     doc_bin.cats.extend({} for _ in range(count))
     doc_bin.span_groups.extend([_NO_SPAN_GROUPS] * count)
+
+
+@dataclass
+class CableDocs:
+    """What converting one cable produced: its paragraphs as packed DocBin columns, and its counts."""
+
+    cable_id: str
+    digest: str
+    packed: PackedDocs
+    ledger: Ledger
+    vocab: Vocab
+
+    @property
+    def docs(self) -> List[Doc]:
+        """The paragraph Docs, read back from the packed columns as spaCy's corpus reader reads them."""
+        doc_bin = new_doc_bin()
+        append_packed(doc_bin, self.packed)
+        return list(doc_bin.get_docs(self.vocab))
+
+
+def _rule_net(fix: FixResult) -> Dict[str, Counter]:
+    """Per rule and label, how many spans its changes added (+) or removed (-)."""
+    net: Dict[str, Counter] = defaultdict(Counter)
+    for change in fix.changes:
+        for span in change.before:
+            net[change.rule][span.label] -= 1
+        for span in change.after:
+            net[change.rule][span.label] += 1
+    return net
+
+
+def annotated_to_docs(
+    nlp: Language, cable_id: str, annotated: AnnotatedText, rules: Sequence[str]
+) -> CableDocs:
+    """Fix, clean, split and tokenize one cable; account for every entity.
+
+    The cleaned cable is tokenized once and its paragraphs are cut out of the token columns:
+    paragraphs start and end at whitespace, where spaCy's tokenizer always cuts, so each
+    paragraph's tokens are those it would get alone (tested), and a Doc per paragraph cost more
+    than tokenizing it.
+    """
+    ledger = Ledger()
+    ledger.read.update(span.label for span in annotated.spans)
+    fix = apply_rules(annotated.text, annotated.spans, rules)
+    ledger.after_rules.update(span.label for span in fix.spans)
+    ledger.rule_changes.update(fix.counts())
+    for rule_name, counts in _rule_net(fix).items():
+        ledger.rule_net[rule_name].update(counts)
+    cleaned = clean_cable(annotated.text, fix.spans)
+    for span, reason in cleaned.dropped:
+        ledger.dropped[reason][span.label] += 1
+
+    doc = nlp.make_doc(cleaned.text)
+    columns = doc.to_array([IDX, LENGTH, ORTH, SPACY])
+    starts = columns[:, 0].tolist()
+    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    token_ranges: List[Tuple[int, int]] = []
+    inside: List[Span] = []
+    pending = sorted(cleaned.spans)
+    cursor = 0
+    for start, end in paragraphs(cleaned.text):
+        first, last = bisect_left(starts, start), bisect_left(ends, end)
+        if starts[first] != start or ends[last] != end:
+            raise RuntimeError(f"paragraph {start}:{end} of {cable_id} does not start and end at token boundaries")
+        token_ranges.append((first, last + 1))
+        while cursor < len(pending) and pending[cursor].start < end:
+            span = pending[cursor]
+            cursor += 1
+            if span.start >= start and span.end <= end:
+                inside.append(span)
+            else:
+                ledger.dropped["crosses_paragraph"][span.label] += 1
+    for span in pending[cursor:]:
+        ledger.dropped["outside_paragraphs"][span.label] += 1
+    entities = _align_entities(doc, starts, ends, inside, ledger)
+    table = _token_table(columns[:, 2], columns[:, 3], entities, token_ranges, doc.vocab.strings)
+    strings = {label for _, _, label in entities}
+    for first, end in token_ranges:
+        strings.update(map(cleaned.text.__getitem__, map(slice, starts[first:end], ends[first:end])))
+    packed = PackedDocs(
+        tokens=[table.tokens[first:end] for first, end in token_ranges],
+        spaces=[table.spaces[first:end] for first, end in token_ranges],
+        user_data=[_USER_DATA_PACKER.pack({"cable_id": cable_id, "paragraph": index}) for index in range(len(token_ranges))],
+        strings=strings,
+    )
+    return CableDocs(cable_id, content_hash(annotated.text), packed, ledger, nlp.vocab)
+
+
+def _align_entities(doc: Doc, starts: List[int], ends: List[int], spans: List[Span], ledger: Ledger) -> List[Tuple[int, int, str]]:
+    """The token ranges of ``spans`` in ``doc``: a span inside a token is expanded to it, a clash is dropped.
+
+    ``starts`` and ``ends`` are the tokens' character offsets. Spans that fit token boundaries
+    (nearly all) are found by bisecting them; ``doc.char_span`` for each span took a tenth of the run.
+    """
+    n_tokens = len(doc)
+    aligned: List[Tuple[int, int, str]] = []
+    for span in spans:
+        first, last = bisect_left(starts, span.start), bisect_left(ends, span.end)
+        if first == n_tokens or last == n_tokens or starts[first] != span.start or ends[last] != span.end:
+            entity = doc.char_span(span.start, span.end, label=span.label, alignment_mode="expand")
+            if entity is None:
+                ledger.dropped["misaligned"][span.label] += 1
+                continue
+            ledger.repaired["expanded_to_token_boundary"][span.label] += 1
+            first, last = entity.start, entity.end - 1
+        aligned.append((first, last + 1, span.label))
+    kept = aligned
+    if any(later[0] < earlier[1] for earlier, later in zip(aligned, aligned[1:])):  # only after expanding
+        kept = [(e.start, e.end, e.label_) for e in filter_spans([DocSpan(doc, *entity) for entity in aligned])]
+        clashes = Counter(label for _, _, label in aligned) - Counter(label for _, _, label in kept)
+        ledger.dropped["overlaps_after_alignment"].update(clashes)
+    ledger.converted.update(label for _, _, label in kept)
+    return kept
+
+
+@dataclass
+class _TokenTable:
+    tokens: numpy.ndarray  # one row per token, DocBin's columns
+    spaces: numpy.ndarray  # one row per token: is a space after it
+
+
+def _token_table(
+    orths: numpy.ndarray, spaces: numpy.ndarray, entities: List[Tuple[int, int, str]], token_ranges: List[Tuple[int, int]], strings
+) -> _TokenTable:
+    """A cable's tokens as ``DocBin.add`` writes a Doc's, with the paragraphs' entities; cut per paragraph."""
+    tokens = numpy.zeros((len(orths), len(_COLUMNS)), dtype="uint64")
+    tokens[:, _COLUMNS.index(ORTH)] = orths
+    iob = tokens[:, _COLUMNS.index(ENT_IOB)]
+    types = tokens[:, _COLUMNS.index(ENT_TYPE)]
+    iob[:] = 2  # "O": outside any entity, as setting doc.ents leaves the other tokens
+    for first, end, label in entities:
+        iob[first] = 3  # "B"
+        iob[first + 1 : end] = 1  # "I"
+        types[first:end] = strings.add(label)
+    spaces = spaces.reshape((-1, 1)).astype(bool)
+    for _, end in token_ranges:
+        spaces[end - 1] = False  # a paragraph's last token, alone, has no space after it
+    return _TokenTable(tokens, spaces)
+
+
+def convert_file(
+    nlp: Language, path: Path, labels: Sequence[str] = DEFAULT_LABELS, rules: Sequence[str] = ()
+) -> CableDocs:
+    """Convert one cable file; raises :class:`MarkupError` for bad input."""
+    annotated = read_cable_file(path, labels)
+    if not annotated.text.strip():
+        raise MarkupError(str(path), 1, 1, "empty file", "Remove the file or add the cable's text.")
+    return annotated_to_docs(nlp, Path(path).stem, annotated, rules)
 
 
 def doc_bin_bytes(doc_bin: DocBin, level: int = 1) -> bytes:
@@ -385,12 +414,12 @@ def _convert_in_worker(paths: Sequence[Path]) -> ConvertedBatch:
             batch.failures.append(failure_record(error, path))
             continue
         split = assign_split(result.digest, *_WORKER["fractions"])
-        batch.cables.append((result.digest, split, pack_docs(result.docs)))
+        batch.cables.append((result.digest, split, result.packed))
         batch.ledger.add(result.ledger)
         counts = batch.per_split[split]
         counts["cables"] += 1
-        counts["docs"] += len(result.docs)
-        counts["tokens"] += sum(len(doc) for doc in result.docs)
+        counts["docs"] += len(result.packed)
+        counts["tokens"] += sum(len(tokens) for tokens in result.packed.tokens)
         counts.update({f"ent_{label}": n for label, n in result.ledger.converted.items()})
     return batch
 

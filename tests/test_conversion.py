@@ -2,10 +2,10 @@ import shutil
 from collections import Counter
 
 
-from scripts.conversion import DOC_ATTRS, SPLITS, append_packed, conversion_pipeline, doc_bin_bytes, new_doc_bin, pack_docs, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
+from scripts.conversion import DOC_ATTRS, SPLITS, append_packed, conversion_pipeline, doc_bin_bytes, new_doc_bin, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
 from scripts.markup import parse_markup
 from spacy.tokens import DocBin
-from scripts.span_rules import DEFAULT_RULES
+from scripts.span_rules import DEFAULT_RULES, apply_rules
 
 from conftest import SAMPLE_DIR
 
@@ -132,13 +132,16 @@ def test_splits_are_written_as_bounded_shards(tmp_path):
     assert len(read_split(tmp_path / "train", vocab)) == report.per_split["train"]["docs"]
 
 
-def test_packed_docs_read_back_as_spacy_wrote_them(nlp, seed_path):
-    """The converter's lean packing must give the same Docs as spaCy's own DocBin.add."""
-    docs = convert_file(nlp, seed_path, rules=DEFAULT_RULES).docs
-    ours = new_doc_bin()
-    append_packed(ours, pack_docs(docs))
-    theirs = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True, docs=docs)
+PARAGRAPH_EDGES = "[PER Ann  ] said so. \n\n  Next [LOC Kabul  ] :)\n \n\tthird\xa0 one ( U.S. ) \n\n\n\nlast\n"
+
+
+def test_packed_paragraphs_are_the_docs_spacy_makes_of_each_paragraph_alone(nlp, seed_path):
+    """A cable is tokenized once and its paragraphs cut out of the columns: each must read back as
+    the Doc spaCy's DocBin.add writes for that paragraph tokenized alone."""
     import spacy
+    from scripts.cable_text import clean_cable, paragraphs
+    from scripts.markup import read_cable_file
+    from spacy.tokens import Span as DocSpan
 
     def read_back(doc_bin):
         fresh = spacy.blank("en").vocab  # only the strings the DocBin carries are known
@@ -147,8 +150,22 @@ def test_packed_docs_read_back_as_spacy_wrote_them(nlp, seed_path):
             for doc in DocBin().from_bytes(doc_bin.to_bytes()).get_docs(fresh)
         ]
 
-    assert read_back(ours) == read_back(theirs)
-    assert sum(len(doc.ents) for doc in docs) > 300
+    edge_cases = parse_markup(PARAGRAPH_EDGES)
+    for annotated, rules in ((read_cable_file(seed_path), DEFAULT_RULES), (edge_cases, ())):
+        result = annotated_to_docs(nlp, "x", annotated, rules)
+        cleaned = clean_cable(annotated.text, apply_rules(annotated.text, annotated.spans, rules).spans).text
+        alone = [nlp.make_doc(cleaned[start:end]) for start, end in paragraphs(cleaned)]
+        ours = result.docs
+        assert [[(t.text, t.whitespace_) for t in doc] for doc in ours] == [[(t.text, t.whitespace_) for t in doc] for doc in alone]
+        for reference, doc in zip(alone, ours):
+            reference.ents = [DocSpan(reference, e.start, e.end, e.label_) for e in doc.ents]
+            reference.user_data.update(doc.user_data)
+        packed = new_doc_bin()
+        append_packed(packed, result.packed)
+        theirs = DocBin(attrs=list(DOC_ATTRS), store_user_data=True, docs=alone)
+        assert read_back(packed) == read_back(theirs)
+        assert [doc.user_data["paragraph"] for doc in ours] == list(range(len(alone)))
+    assert len(alone) == 4 and [(e.text, e.label_) for doc in ours for e in doc.ents] == [("Ann", "PER"), ("Kabul", "LOC")]
 
 
 def test_conversion_tokenizer_gives_spacys_tokens(nlp, seed_path):
@@ -170,9 +187,10 @@ def test_shard_bytes_hold_spacys_own_message(nlp, seed_path):
     """The shard writer compresses faster than DocBin.to_bytes; what it compresses must be the same."""
     import zlib
 
-    docs = convert_file(nlp, seed_path, rules=DEFAULT_RULES).docs
+    result = convert_file(nlp, seed_path, rules=DEFAULT_RULES)
+    docs = result.docs
     packed = new_doc_bin()
-    append_packed(packed, pack_docs(docs))
+    append_packed(packed, result.packed)
     for doc_bin in (packed, DocBin(attrs=list(DOC_ATTRS), store_user_data=True, docs=docs), new_doc_bin()):
         assert zlib.decompress(doc_bin_bytes(doc_bin)) == zlib.decompress(doc_bin.to_bytes())
     read = list(DocBin().from_bytes(doc_bin_bytes(packed)).get_docs(nlp.vocab))
