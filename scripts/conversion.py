@@ -11,10 +11,10 @@ Accounting, per label: ``read + rule changes = after rules = converted + dropped
 import hashlib
 import zlib
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, SPACY
@@ -124,25 +124,29 @@ class PackedDocs:
 
     The converter writes these columns without making a Doc per paragraph: ``DocBin.add`` adds
     nine strings per token and builds a msgpack packer per Doc, and a DocBin per cable costs a
-    compress and decompress on its way from a worker. These columns pickle cheaply and
-    :class:`SplitWriter` appends them to a shard's DocBin as they are; the shard file is an
-    ordinary DocBin.
+    compress and decompress on its way from a worker. These columns pickle cheaply (one array per
+    cable, not per Doc: each array costs its own pickling) and :class:`SplitWriter` appends them
+    to a shard's DocBin as they are; the shard file is an ordinary DocBin.
     """
 
-    tokens: List[numpy.ndarray]
-    spaces: List[numpy.ndarray]
+    tokens: numpy.ndarray  # the rows of every Doc's tokens, one Doc after another
+    spaces: numpy.ndarray  # a row per token: whether a space follows it
+    lengths: List[int]  # tokens per Doc
     user_data: List[bytes]
     strings: Set[str]
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self.lengths)
 
 
 def append_packed(doc_bin: DocBin, packed: PackedDocs) -> None:
     """Append packed Docs to a DocBin, filling the columns that are the same for every paragraph."""
     count = len(packed)
-    doc_bin.tokens.extend(packed.tokens)
-    doc_bin.spaces.extend(packed.spaces)
+    start = 0
+    for length in packed.lengths:
+        doc_bin.tokens.append(packed.tokens[start : start + length])
+        doc_bin.spaces.append(packed.spaces[start : start + length])
+        start += length
     doc_bin.user_data.extend(packed.user_data)
     doc_bin.strings.update(packed.strings)
     doc_bin.flags.extend({"has_unknown_spaces": False} for _ in range(count))
@@ -227,9 +231,13 @@ def annotated_to_docs(
     strings = {label for _, _, label in entities}
     for first, end in token_ranges:
         strings.update(map(cleaned.text.__getitem__, map(slice, starts[first:end], ends[first:end])))
+    in_paragraph = numpy.zeros(len(doc), dtype=bool)  # leaves out the whitespace between paragraphs
+    for first, end in token_ranges:
+        in_paragraph[first:end] = True
     packed = PackedDocs(
-        tokens=[table.tokens[first:end] for first, end in token_ranges],
-        spaces=[table.spaces[first:end] for first, end in token_ranges],
+        tokens=table.tokens[in_paragraph],
+        spaces=table.spaces[in_paragraph],
+        lengths=[end - first for first, end in token_ranges],
         user_data=[_USER_DATA_PACKER.pack({"cable_id": cable_id, "paragraph": index}) for index in range(len(token_ranges))],
         strings=strings,
     )
@@ -419,7 +427,7 @@ def _convert_in_worker(paths: Sequence[Path]) -> ConvertedBatch:
         counts = batch.per_split[split]
         counts["cables"] += 1
         counts["docs"] += len(result.packed)
-        counts["tokens"] += sum(len(tokens) for tokens in result.packed.tokens)
+        counts["tokens"] += len(result.packed.tokens)
         counts.update({f"ent_{label}": n for label, n in result.ledger.converted.items()})
     return batch
 
@@ -475,6 +483,33 @@ def _batches(paths: Sequence[Path], size: int) -> Iterator[List[Path]]:
         yield list(paths[start : start + size])
 
 
+def _converted_in_parallel(batches: Iterable[List[Path]], n_process: int, init_args: tuple) -> Iterator[ConvertedBatch]:
+    """The batches converted by ``n_process`` worker processes, in order.
+
+    At most four batches per worker are in flight, so memory stays flat however slowly the
+    shards are written. ``concurrent.futures`` rather than ``multiprocessing.Pool``: the Pool's
+    worker-handler thread wakes up whenever a result waits in its pipe, and on 2 cores its
+    thousands of idle turns took a sixth of a core from the workers.
+    """
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # Forked workers inherit spaCy and the pipeline instead of loading them again (seconds each).
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    executor = ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=init_args)
+    in_flight: Deque[Future] = deque()
+    try:
+        for batch in batches:
+            in_flight.append(executor.submit(_convert_in_worker, batch))
+            if len(in_flight) >= 4 * n_process:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
 def convert_corpus(
     paths: Sequence[Path],
     output_dir: Path,
@@ -497,20 +532,14 @@ def convert_corpus(
     skipped and listed in ``report.failures``. ``nlp`` is the pipeline whose tokenizer makes the
     Docs (default: :func:`conversion_pipeline` for ``lang``, made once per process and kept).
     """
-    import multiprocessing
-
     report = CorpusReport()
     writer = SplitWriter(output_dir, shard_size)
     seen: set = set()
     init_args = (lang, tuple(labels), tuple(rules), (dev_fraction, test_fraction))
     _init_worker(*init_args, nlp=nlp)
     if n_process > 1:
-        # Forked workers inherit spaCy and the pipeline instead of loading them again (seconds each).
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        pool = multiprocessing.get_context(method).Pool(n_process, _init_worker, init_args)
-        batches = pool.imap(_convert_in_worker, _batches(paths, batch_size))
+        batches = _converted_in_parallel(_batches(paths, batch_size), n_process, init_args)
     else:
-        pool = None
         batches = map(_convert_in_worker, _batches(paths, batch_size))
     try:
         for batch in batches:
@@ -529,7 +558,8 @@ def convert_corpus(
             for split, counts in batch.per_split.items():
                 report.per_split[split].update(counts)
     finally:
-        if pool is not None:
-            pool.terminate()
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()  # stops the workers when a strict run ends early
     writer.close()
     return report

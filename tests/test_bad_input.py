@@ -67,9 +67,13 @@ def test_cli_writes_error_report_and_strict_fails(messy_dir, tmp_path):
     assert "--strict" in strict.stdout and ".txt:" in strict.stdout
 
 
-def test_strict_raises_markup_error(messy_dir, tmp_path):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_strict_raises_markup_error_and_stops_the_workers(messy_dir, tmp_path, n_process):
+    import multiprocessing
+
     with pytest.raises(MarkupError):
-        convert_corpus(cable_files(messy_dir), tmp_path / "out", strict=True)
+        convert_corpus(cable_files(messy_dir), tmp_path / "out", strict=True, n_process=n_process, batch_size=1)
+    assert multiprocessing.active_children() == []
 
 
 def test_fixing_one_file_keeps_every_other_cable_in_its_split(messy_dir, tmp_path):
