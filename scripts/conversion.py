@@ -3,7 +3,8 @@
 This module owns the path from one cable file to its Docs: read the markup, fix the spans
 (:mod:`span_rules`), clean the text (:mod:`cable_text`), tokenize it with spaCy's own tokenizer
 and cut it into paragraph Docs, align every span to tokens, pack the Docs as DocBin columns, and
-assign the cable to a split by a hash of its text, so that the split is stable when cables are added and identical cables share a split.
+assign the cable to a split by a hash of its text, so that the split is stable when cables are
+added and identical cables share a split.
 
 Accounting, per label: ``read + rule changes = after rules = converted + dropped (by reason)``.
 :class:`Ledger` holds those counts; :meth:`Ledger.check` verifies the identity.
@@ -22,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.tokens import Span as DocSpan
 from spacy.tokens._dict_proxies import SpanGroups
+from spacy.strings import StringStore
 from spacy.vocab import Vocab
 from spacy.util import filter_spans
 from srsly import msgpack as srsly_msgpack
@@ -110,8 +112,6 @@ def new_doc_bin() -> DocBin:
 
 
 _COLUMNS = new_doc_bin().attrs  # in DocBin's own column order
-# The columns that hold string hashes: their strings must travel with the Docs.
-_STRING_COLUMNS = [_COLUMNS.index(ORTH), _COLUMNS.index(ENT_TYPE)]
 _USER_DATA_PACKER = srsly_msgpack.Packer(autoreset=True)
 # srsly.msgpack_dumps looks up its encoder registry per call, which took as long as packing a shard.
 _SHARD_PACKER = srsly_msgpack.Packer(use_bin_type=True, autoreset=True)
@@ -227,20 +227,7 @@ def annotated_to_docs(
     for span in pending[cursor:]:
         ledger.dropped["outside_paragraphs"][span.label] += 1
     entities = _align_entities(doc, starts, ends, inside, ledger)
-    table = _token_table(columns[:, 2], columns[:, 3], entities, token_ranges, doc.vocab.strings)
-    strings = {label for _, _, label in entities}
-    for first, end in token_ranges:
-        strings.update(map(cleaned.text.__getitem__, map(slice, starts[first:end], ends[first:end])))
-    in_paragraph = numpy.zeros(len(doc), dtype=bool)  # leaves out the whitespace between paragraphs
-    for first, end in token_ranges:
-        in_paragraph[first:end] = True
-    packed = PackedDocs(
-        tokens=table.tokens[in_paragraph],
-        spaces=table.spaces[in_paragraph],
-        lengths=[end - first for first, end in token_ranges],
-        user_data=[_USER_DATA_PACKER.pack({"cable_id": cable_id, "paragraph": index}) for index in range(len(token_ranges))],
-        strings=strings,
-    )
+    packed = _pack_paragraphs(cleaned.text, columns, entities, token_ranges, cable_id, doc.vocab.strings)
     return CableDocs(cable_id, content_hash(annotated.text), packed, ledger, nlp.vocab)
 
 
@@ -271,29 +258,45 @@ def _align_entities(doc: Doc, starts: List[int], ends: List[int], spans: List[Sp
     return kept
 
 
-@dataclass
-class _TokenTable:
-    tokens: numpy.ndarray  # one row per token, DocBin's columns
-    spaces: numpy.ndarray  # one row per token: is a space after it
+def _pack_paragraphs(
+    text: str,
+    columns: numpy.ndarray,
+    entities: List[Tuple[int, int, str]],
+    token_ranges: List[Tuple[int, int]],
+    cable_id: str,
+    string_store: StringStore,
+) -> PackedDocs:
+    """The paragraphs of a tokenized cable as DocBin columns: for each, what ``DocBin.add`` writes for its Doc.
 
-
-def _token_table(
-    orths: numpy.ndarray, spaces: numpy.ndarray, entities: List[Tuple[int, int, str]], token_ranges: List[Tuple[int, int]], strings
-) -> _TokenTable:
-    """A cable's tokens as ``DocBin.add`` writes a Doc's, with the paragraphs' entities; cut per paragraph."""
-    tokens = numpy.zeros((len(orths), len(_COLUMNS)), dtype="uint64")
-    tokens[:, _COLUMNS.index(ORTH)] = orths
+    ``columns`` holds IDX, LENGTH, ORTH and SPACY of every token of ``text``; ``entities`` and
+    ``token_ranges`` (the paragraphs) are token ranges into it. The whitespace tokens between
+    paragraphs are left out.
+    """
+    tokens = numpy.zeros((len(columns), len(_COLUMNS)), dtype="uint64")
+    tokens[:, _COLUMNS.index(ORTH)] = columns[:, 2]
     iob = tokens[:, _COLUMNS.index(ENT_IOB)]
     types = tokens[:, _COLUMNS.index(ENT_TYPE)]
     iob[:] = 2  # "O": outside any entity, as setting doc.ents leaves the other tokens
     for first, end, label in entities:
         iob[first] = 3  # "B"
         iob[first + 1 : end] = 1  # "I"
-        types[first:end] = strings.add(label)
-    spaces = spaces.reshape((-1, 1)).astype(bool)
-    for _, end in token_ranges:
+        types[first:end] = string_store.add(label)
+    spaces = columns[:, 3:4].astype(bool)
+    in_paragraph = numpy.zeros(len(columns), dtype=bool)
+    strings = {label for _, _, label in entities}
+    starts = columns[:, 0].tolist()
+    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    for first, end in token_ranges:
         spaces[end - 1] = False  # a paragraph's last token, alone, has no space after it
-    return _TokenTable(tokens, spaces)
+        in_paragraph[first:end] = True
+        strings.update(map(text.__getitem__, map(slice, starts[first:end], ends[first:end])))  # the tokens' texts
+    return PackedDocs(
+        tokens=tokens[in_paragraph],
+        spaces=spaces[in_paragraph],
+        lengths=[end - first for first, end in token_ranges],
+        user_data=[_USER_DATA_PACKER.pack({"cable_id": cable_id, "paragraph": index}) for index in range(len(token_ranges))],
+        strings=strings,
+    )
 
 
 def convert_file(
