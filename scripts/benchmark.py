@@ -1,6 +1,6 @@
 """Benchmark conversion speed and memory on synthetic cables; prints figures, asserts nothing.
 
-Usage: python -m scripts.benchmark [--n-cables 1000] [--repeats 3]
+Usage: python scripts/benchmark.py [--n-cables 1000] [--repeats 3]
 Prints conversion cables/s and words/s at 1 process and at all cores, spaCy's tokenizer alone over
 the same text on 1 process (the floor any conversion pays), and the converter's peak memory at N
 and 4N cables. Targets: conversion on all cores >= 1.0x tokenizer-alone throughput; peak memory
@@ -20,15 +20,17 @@ import time
 from pathlib import Path
 from typing import Dict, List, Tuple
 
+if __package__ in (None, ""):  # run as `python scripts/benchmark.py`: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import typer
 from wasabi import msg
 
-from .conversion import cable_files, conversion_pipeline, convert_corpus
-from .markup import read_cable_file
-from .sample_generator import generate_corpus
-from .span_rules import DEFAULT_RULES
-
-Opt = typer.Option
+from cable_ner.corpus import conversion_pipeline, convert_corpus
+from cable_ner.markup import DEFAULT_LABELS, cable_files, read_cable_file
+from cable_ner.rules import default_rules
+from cable_ner.sample import generate_corpus
+from scripts.common import Opt
 
 
 def write_cables(folder: Path, n_cables: int, seed: int) -> List[Path]:
@@ -53,7 +55,8 @@ def conversion_seconds(paths: List[Path], n_process: int) -> float:
     nlp = conversion_pipeline("en")
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        report = convert_corpus(paths, Path(out), rules=DEFAULT_RULES, n_process=n_process, shard_size=2000, nlp=nlp)
+        report = convert_corpus(paths, Path(out), labels=DEFAULT_LABELS, rules=default_rules(), n_process=n_process,
+                                shard_size=2000, nlp=nlp)
         seconds = time.perf_counter() - started
     assert not report.failures
     return seconds
@@ -75,7 +78,8 @@ def speed_runs(paths: List[Path], cores: int, repeats: int) -> Tuple[int, Dict[s
 def peak_memory_mib(folder: Path) -> float:
     """Peak resident memory of one single-process conversion of ``folder``, in MiB."""
     with tempfile.TemporaryDirectory() as out:
-        command = [sys.executable, "-m", "scripts.convert", str(folder), out, "--n-process", "1", "--shard-size", "2000"]
+        command = [sys.executable, "-m", "scripts.convert", str(folder), out, "--rules", "default", "--n-process", "1",
+                   "--shard-size", "2000"]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    cwd=Path(__file__).resolve().parent.parent)
         _, status, usage = os.wait4(process.pid, 0)

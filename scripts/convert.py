@@ -1,22 +1,23 @@
 """Convert a folder of tagger-annotated cables into train/, dev/ and test/ folders of DocBins.
 
-Usage: python -m scripts.convert IN_DIR OUT_DIR [--rules default] [--n-process 2] [--strict]
+Usage: python scripts/convert.py IN_DIR OUT_DIR [--rules default] [--n-process 2] [--strict]
 """
 import os
+import sys
 import time
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python scripts/convert.py`: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import srsly
 import typer
 from tqdm import tqdm
 from wasabi import msg
 
-from .conversion import SPLITS, cable_files, convert_corpus
-from .markup import MarkupError
-from .span_rules import parse_rule_list
-
-Arg = typer.Argument
-Opt = typer.Option
+from cable_ner.corpus import SPLITS, convert_corpus
+from cable_ner.markup import MarkupError, cable_files
+from scripts.common import DEFAULT_LABELS, LABELS_HELP, RULES_HELP, Arg, Opt, parse_labels, parse_rules
 
 
 # fmt: off
@@ -24,8 +25,8 @@ def main(
     input_dir: Path = Arg(..., help="Folder of annotated cables (*.txt, searched recursively)", exists=True, file_okay=False),
     output_dir: Path = Arg(..., help="Folder for train/dev/test .spacy files and the conversion report"),
     lang: str = Opt("en", "--lang", "-l", help="Language of the blank tokenizer"),
-    labels: str = Opt("PER,ORG,LOC,MISC", "--labels", help="Comma-separated entity labels allowed in the markup"),
-    rules: str = Opt("default", "--rules", "-r", help="Span-fixing rules to run, comma-separated, or 'default' / 'none'"),
+    labels: str = Opt(DEFAULT_LABELS, "--labels", help=LABELS_HELP),
+    rules: str = Opt(..., "--rules", "-r", help=RULES_HELP),
     dev_fraction: float = Opt(0.1, "--dev", help="Share of cables held out for dev"),
     test_fraction: float = Opt(0.1, "--test", help="Share of cables held out for test"),
     n_process: int = Opt(0, "--n-process", "-n", help="Worker processes (0: all cores)"),
@@ -34,21 +35,19 @@ def main(
 ):
     # fmt: on
     """Convert annotated cables to DocBins; report per-split counts and every dropped entity."""
-    label_set = [label.strip() for label in labels.split(",") if label.strip()]
-    try:
-        rule_names = parse_rule_list(rules)
-    except ValueError as err:
-        msg.fail(str(err), exits=1)
+    label_set = parse_labels(labels)
+    span_rules = parse_rules(rules)
     paths = cable_files(input_dir)
     if not paths:
         msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of annotated cables.", exits=1)
     workers = n_process or os.cpu_count() or 1
+    rule_names = [rule.name for rule in span_rules]
     msg.info(f"Converting {len(paths)} cables from {input_dir} with {workers} process(es); rules: {', '.join(rule_names) or 'none'}")
     started = time.time()
     try:
         with tqdm(total=len(paths), unit="cable", disable=None) as progress:
             report = convert_corpus(
-                paths, output_dir, lang=lang, labels=label_set, rules=rule_names, dev_fraction=dev_fraction,
+                paths, output_dir, lang=lang, labels=label_set, rules=span_rules, dev_fraction=dev_fraction,
                 test_fraction=test_fraction, n_process=min(workers, len(paths)), shard_size=shard_size,
                 strict=strict, progress=progress,
             )
@@ -80,11 +79,11 @@ def main(
     summary.update(seconds=round(seconds, 2), cables_per_second=round(len(paths) / max(seconds, 1e-9), 1),
                    rules=rule_names, labels=label_set, input_dir=str(input_dir))
     srsly.write_json(output_dir / "conversion.json", summary)
-    srsly.write_jsonl(output_dir / "errors.jsonl", report.failures)
+    srsly.write_jsonl(output_dir / "errors.jsonl", [failure.as_record() for failure in report.failures])
     if report.failures:
         msg.warn(f"Skipped {len(report.failures)} bad cable(s); see {output_dir / 'errors.jsonl'}")
         for failure in report.failures[:5]:
-            msg.text(f"  {failure['file']}:{failure['line']}:{failure['column']}: {failure['reason']}")
+            msg.text(f"  {failure.source}:{failure.line}:{failure.column}: {failure.problem}")
     if report.duplicates:
         msg.info(f"{report.duplicates} duplicate cable(s) (same text) kept in the same split as their twin")
     msg.good(f"Converted {len(paths) - len(report.failures)} cables in {seconds:.1f}s to {output_dir}")

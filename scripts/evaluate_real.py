@@ -1,39 +1,24 @@
 """Score a trained pipeline on real cables: raw text in, entities out, compared with gold markup.
 
-Usage: python -m scripts.evaluate_real MODEL DATA_DIR --output metrics/real-dev.json
+Usage: python scripts/evaluate_real.py MODEL DATA_DIR --output metrics/real-dev.json
 DATA_DIR holds gold/NAME.txt (bracket markup) and, optionally, raw/NAME.txt (the same text without
 markup, which is checked). The model reads each whole raw cable, as users will run it.
 """
+import sys
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Optional
+
+if __package__ in (None, ""):  # run as `python scripts/evaluate_real.py`: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy
 import srsly
 import typer
 from wasabi import msg
 
-from .markup import Span, read_cable_file
-from .reporting import SpanScores, markdown_table
-
-Arg = typer.Argument
-Opt = typer.Option
-
-
-def score_pipeline_on_cables(nlp, data_dir: Path, labels: Sequence[str]) -> SpanScores:
-    """Exact-match scores of ``nlp`` on every gold cable in ``data_dir/gold``."""
-    scores = SpanScores()
-    gold_paths = sorted((data_dir / "gold").glob("*.txt"))
-    if not gold_paths:
-        raise FileNotFoundError(f"No gold cables in {data_dir / 'gold'}")
-    for path in gold_paths:
-        gold = read_cable_file(path, labels)
-        raw_path = data_dir / "raw" / path.name
-        if raw_path.exists() and raw_path.read_text(encoding="utf8") != gold.text:
-            raise ValueError(f"{raw_path}: the raw text differs from the gold file's text without markup")
-        doc = nlp(gold.text)
-        predicted: List[Span] = [Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels]
-        scores.add(gold.spans, predicted)
-    return scores
+from cable_ner.audit.evaluation import score_pipeline_on_cables
+from cable_ner.audit.tables import markdown_table
+from scripts.common import DEFAULT_LABELS, Arg, Opt, parse_labels
 
 
 # fmt: off
@@ -41,11 +26,11 @@ def main(
     model: str = Arg(..., help="Trained pipeline: a path or an installed package name"),
     data_dir: Path = Arg(..., help="Folder with gold/ (and raw/) cables", exists=True, file_okay=False),
     output: Optional[Path] = Opt(None, "--output", "-o", help="JSON file for the scores"),
-    labels: str = Opt("PER,ORG,LOC,MISC", "--labels", help="Comma-separated labels to score"),
+    labels: str = Opt(DEFAULT_LABELS, "--labels", help="Comma-separated labels to score"),
 ):
     # fmt: on
     """Score a pipeline on raw real cables against their gold annotation, per label."""
-    label_set = [label.strip() for label in labels.split(",") if label.strip()]
+    label_set = parse_labels(labels)
     nlp = spacy.load(model)
     scores = score_pipeline_on_cables(nlp, data_dir, label_set)
     result = scores.to_dict(label_set)

@@ -1,18 +1,20 @@
 """Write a synthetic sample corpus: each cable as the tagger's markup and as gold markup.
 
-Usage: python -m scripts.generate_sample OUT_DIR [--n-cables 300] [--seed 0]
+Usage: python scripts/generate_sample.py OUT_DIR [--n-cables 300] [--seed 0]
 Writes OUT_DIR/silver/ID.txt (with the tagger's error types) and OUT_DIR/gold/ID.txt.
 """
 import shutil
+import sys
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python scripts/generate_sample.py`: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import typer
 from wasabi import msg
 
-from .sample_generator import generate_corpus
-
-Arg = typer.Argument
-Opt = typer.Option
+from cable_ner.sample import generate_corpus
+from scripts.common import Arg, Opt
 
 
 # fmt: off

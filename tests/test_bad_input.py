@@ -6,16 +6,15 @@ import sys
 import pytest
 import srsly
 
-from scripts.conversion import SPLITS, read_split, cable_files, convert_corpus
-from scripts.markup import MarkupError
-from scripts.span_rules import DEFAULT_RULES
+from cable_ner.corpus import SPLITS, convert_corpus, read_split
+from cable_ner.markup import MarkupError, cable_files
 
-from conftest import PROJECT_DIR, SAMPLE_DIR
+from conftest import LABELS, PROJECT_DIR, SAMPLE_DIR
 
 BAD_CABLES = {
-    "unclosed.txt": ("text [PER Karzai and more".encode("utf8"), "unclosed entity"),
+    "unclosed.txt": ("text [PER Halvorsen and more".encode("utf8"), "unclosed entity"),
     "stray.txt": ("text ] more".encode("utf8"), "stray ']'"),
-    "nested.txt": ("[PER Karzai [LOC Kabul ] ]".encode("utf8"), "nested '['"),
+    "nested.txt": ("[PER Halvorsen [LOC Lima ] ]".encode("utf8"), "nested '['"),
     "unknown.txt": ("a [GPE Paris  ] b".encode("utf8"), "unknown label 'GPE'"),
     "empty-entity.txt": ("a [PER   ] b".encode("utf8"), "empty entity"),
     "empty.txt": (b"", "empty file"),
@@ -32,18 +31,18 @@ def messy_dir(tmp_path):
         shutil.copy(path, folder / path.name)
     for name, (data, _) in BAD_CABLES.items():
         (folder / name).write_bytes(data)
-    (folder / "bom-crlf.txt").write_bytes("\ufeff( C ) [PER Karzai  ] met\r\n[LOC Kabul  ] officials .\r\n".encode("utf8"))
-    (folder / "long-line.txt").write_text(" ".join(["[PER Karzai  ] met [LOC Kabul  ] officials ."] * 4000), encoding="utf8")
+    (folder / "bom-crlf.txt").write_bytes("\ufeff( C ) [PER Halvorsen  ] met\r\n[LOC Lima  ] officials .\r\n".encode("utf8"))
+    (folder / "long-line.txt").write_text(" ".join(["[PER Halvorsen  ] met [LOC Lima  ] officials ."] * 4000), encoding="utf8")
     return folder
 
 
-def test_bad_cables_are_skipped_and_reported(messy_dir, tmp_path):
-    report = convert_corpus(cable_files(messy_dir), tmp_path / "out", rules=DEFAULT_RULES)
-    reasons = {f["file"].rsplit("/", 1)[-1]: f["reason"] for f in report.failures}
+def test_bad_cables_are_skipped_and_reported(messy_dir, tmp_path, default_rules):
+    report = convert_corpus(cable_files(messy_dir), tmp_path / "out", labels=LABELS, rules=default_rules)
+    reasons = {f.source.rsplit("/", 1)[-1]: f.problem for f in report.failures}
     assert set(reasons) == set(BAD_CABLES)
     for name, (_, expected) in BAD_CABLES.items():
         assert expected in reasons[name], (name, reasons[name])
-    assert all(f["line"] >= 1 and f["column"] >= 1 for f in report.failures)
+    assert all(f.line >= 1 and f.column >= 1 for f in report.failures)
     converted = sum(report.per_split[s]["cables"] for s in SPLITS)
     assert converted == 12 + 2  # the sample cables, the BOM/CRLF one and the long-line one
     assert report.ledger.check() == []
@@ -52,7 +51,7 @@ def test_bad_cables_are_skipped_and_reported(messy_dir, tmp_path):
 
 def test_cli_writes_error_report_and_strict_fails(messy_dir, tmp_path):
     out = tmp_path / "out"
-    ok = subprocess.run([sys.executable, "-m", "scripts.convert", str(messy_dir), str(out), "-n", "1"],
+    ok = subprocess.run([sys.executable, "-m", "scripts.convert", str(messy_dir), str(out), "-n", "1", "--rules", "default"],
                         cwd=PROJECT_DIR, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     errors = list(srsly.read_jsonl(out / "errors.jsonl"))
@@ -61,7 +60,8 @@ def test_cli_writes_error_report_and_strict_fails(messy_dir, tmp_path):
     summary = srsly.read_json(out / "conversion.json")
     assert summary["skipped_cables"] == len(BAD_CABLES) and summary["accounting_problems"] == []
     assert "Skipped 8 bad cable(s)" in ok.stdout.replace("\n", " ")
-    strict = subprocess.run([sys.executable, "-m", "scripts.convert", str(messy_dir), str(tmp_path / "strict"), "-n", "1", "--strict"],
+    strict = subprocess.run([sys.executable, "-m", "scripts.convert", str(messy_dir), str(tmp_path / "strict"), "-n", "1", "--strict",
+                             "--rules", "default"],
                             cwd=PROJECT_DIR, capture_output=True, text=True)
     assert strict.returncode == 1
     assert "--strict" in strict.stdout and ".txt:" in strict.stdout
@@ -71,8 +71,10 @@ def test_cli_writes_error_report_and_strict_fails(messy_dir, tmp_path):
 def test_strict_raises_markup_error_and_stops_the_workers(messy_dir, tmp_path, n_process):
     import multiprocessing
 
-    with pytest.raises(MarkupError):
-        convert_corpus(cable_files(messy_dir), tmp_path / "out", strict=True, n_process=n_process, batch_size=1)
+    with pytest.raises(MarkupError) as info:
+        convert_corpus(cable_files(messy_dir), tmp_path / "out", labels=LABELS, rules=[], strict=True, n_process=n_process,
+                       batch_size=1)
+    assert info.value.line >= 1 and info.value.hint  # the original error, not a copy made of its message
     assert multiprocessing.active_children() == []
 
 
@@ -82,19 +84,19 @@ def test_fixing_one_file_keeps_every_other_cable_in_its_split(messy_dir, tmp_pat
     vocab = spacy.blank("en").vocab
 
     def splits(out):
-        convert_corpus(cable_files(messy_dir), out)
+        convert_corpus(cable_files(messy_dir), out, labels=LABELS, rules=[])
         return {doc.user_data["cable_id"]: split for split in SPLITS
                 for doc in read_split(out / split, vocab)}
 
     before = splits(tmp_path / "before")
-    (messy_dir / "stray.txt").write_text("text more about [LOC Kabul  ]", encoding="utf8")
+    (messy_dir / "stray.txt").write_text("text more about [LOC Lima  ]", encoding="utf8")
     after = splits(tmp_path / "after")
     assert "stray" in after and "stray" not in before
     assert all(after[cable] == split for cable, split in before.items())
 
 
-def test_accounting_identity_on_the_whole_sample(tmp_path):
-    report = convert_corpus(cable_files(SAMPLE_DIR / "silver"), tmp_path, rules=DEFAULT_RULES, n_process=2)
+def test_accounting_identity_on_the_whole_sample(tmp_path, default_rules):
+    report = convert_corpus(cable_files(SAMPLE_DIR / "silver"), tmp_path, labels=LABELS, rules=default_rules, n_process=2)
     ledger = report.ledger
     assert ledger.check() == []
     for label in ("PER", "ORG", "LOC", "MISC"):

@@ -1,17 +1,25 @@
+"""One cable to Docs (accounting, alignment, packing), splits, shards and the DocBin writers."""
 import shutil
+import zlib
 from collections import Counter
 
-
-from scripts.conversion import DOC_ATTRS, SPLITS, append_packed, conversion_pipeline, doc_bin_bytes, new_doc_bin, read_split, annotated_to_docs, assign_split, cable_files, content_hash, convert_corpus, convert_file
-from scripts.markup import parse_markup
+import spacy
 from spacy.tokens import DocBin
-from scripts.span_rules import DEFAULT_RULES, apply_rules
+from spacy.tokens import Span as DocSpan
 
-from conftest import SAMPLE_DIR
+from cable_ner.cable_text import clean_cable, paragraphs
+from cable_ner.corpus import (
+    SPLITS, annotated_to_docs, assign_split, content_hash, conversion_pipeline, convert_corpus, convert_file, read_split,
+)
+from cable_ner.corpus.docbin import DOC_ATTRS, Shard
+from cable_ner.markup import cable_files, parse_markup, read_cable_file
+from cable_ner.rules import apply_rules
+
+from conftest import LABELS, SAMPLE_DIR
 
 
-def test_seed_cable_every_entity_accounted_for(nlp, seed_path):
-    result = convert_file(nlp, seed_path, rules=DEFAULT_RULES)
+def test_seed_cable_every_entity_accounted_for(nlp, seed_path, default_rules):
+    result = convert_file(nlp, seed_path, LABELS, default_rules)
     ledger = result.ledger
     assert sum(ledger.read.values()) == 353
     assert ledger.check() == []
@@ -25,17 +33,17 @@ def test_seed_cable_every_entity_accounted_for(nlp, seed_path):
 
 
 def test_seed_cable_without_rules_keeps_every_span(nlp, seed_path):
-    result = convert_file(nlp, seed_path, rules=())
+    result = convert_file(nlp, seed_path, LABELS, [])
     assert sum(result.ledger.read.values()) == sum(result.ledger.after_rules.values()) == 353
     assert sum(result.ledger.converted.values()) == 353 - 5
     assert result.ledger.check() == []
 
 
-def test_basic_fixes_move_punctuation_and_possessives_out(nlp):
-    markup = "[PER Boucher  ] said “no” to [LOC Afghanistan.”  ] and to [MISC Iran’s  ] plan , not [PER Boucher’s  ] ."
-    result = annotated_to_docs(nlp, "x", parse_markup(markup), DEFAULT_RULES)
+def test_basic_fixes_move_punctuation_and_possessives_out(nlp, default_rules):
+    markup = "[PER Trevane  ] said “no” to [LOC Bolivia.”  ] and to [MISC Peru’s  ] plan , not [PER Trevane’s  ] ."
+    result = annotated_to_docs(nlp, "x", parse_markup(markup), default_rules)
     (doc,) = result.docs
-    assert [(e.text, e.label_) for e in doc.ents] == [("Boucher", "PER"), ("Afghanistan", "LOC"), ("Iran", "LOC"), ("Boucher", "PER")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Trevane", "PER"), ("Bolivia", "LOC"), ("Peru", "LOC"), ("Trevane", "PER")]
     assert result.ledger.rule_changes["trim_edge_punctuation"] == 1
     assert result.ledger.rule_changes["split_off_possessive"] == 2
 
@@ -58,8 +66,8 @@ def test_spans_that_expand_into_one_token_keep_one_and_count_the_other(nlp):
 
 
 def test_split_is_deterministic_and_by_content():
-    digest = content_hash("A cable  about\nKabul.")
-    assert digest == content_hash("A cable about Kabul.")  # spacing does not matter
+    digest = content_hash("A cable  about\nLima.")
+    assert digest == content_hash("A cable about Lima.")  # spacing does not matter
     assert assign_split(digest, 0.1, 0.1) == assign_split(digest, 0.1, 0.1)
     splits = Counter(assign_split(content_hash(str(i)), 0.1, 0.1) for i in range(5000))
     assert 400 < splits["test"] < 600 and 400 < splits["dev"] < 600
@@ -67,9 +75,7 @@ def test_split_is_deterministic_and_by_content():
 
 def _split_of_each_cable(folder, tmp_path, name, **options):
     out = tmp_path / name
-    convert_corpus(cable_files(folder), out, rules=(), **options)
-    import spacy
-
+    convert_corpus(cable_files(folder), out, labels=LABELS, rules=[], **options)
     vocab = spacy.blank("en").vocab
     found = {}
     for split in SPLITS:
@@ -96,11 +102,9 @@ def test_corpus_split_has_no_leakage_and_is_stable_when_cables_are_added(tmp_pat
     assert {s for splits in after.values() for s in splits} == set(SPLITS)
 
 
-def test_corpus_report_counts_match_the_docbins(tmp_path):
+def test_corpus_report_counts_match_the_docbins(tmp_path, default_rules):
     paths = sorted(cable_files(SAMPLE_DIR / "silver"))[:20]
-    report = convert_corpus(paths, tmp_path, rules=DEFAULT_RULES, dev_fraction=0.2, test_fraction=0.2)
-    import spacy
-
+    report = convert_corpus(paths, tmp_path, labels=LABELS, rules=default_rules, dev_fraction=0.2, test_fraction=0.2)
     vocab = spacy.blank("en").vocab
     for split in SPLITS:
         docs = read_split(tmp_path / split, vocab)
@@ -115,43 +119,41 @@ def test_corpus_report_counts_match_the_docbins(tmp_path):
 
 def test_splits_are_written_as_bounded_shards(tmp_path):
     paths = sorted(cable_files(SAMPLE_DIR / "silver"))[:12]
-    report = convert_corpus(paths, tmp_path, shard_size=5, dev_fraction=0.2, test_fraction=0.2)
-    import spacy
-
+    report = convert_corpus(paths, tmp_path, labels=LABELS, rules=[], shard_size=5, dev_fraction=0.2, test_fraction=0.2)
     vocab = spacy.blank("en").vocab
     train_shards = sorted((tmp_path / "train").glob("*.spacy"))
     assert len(train_shards) >= 2
-    from spacy.tokens import DocBin
-
     for shard in train_shards:
         docs = list(DocBin().from_disk(shard).get_docs(vocab))
         assert len(docs) <= 5 or len({doc.user_data["cable_id"] for doc in docs}) == 1
     assert len(read_split(tmp_path / "train", vocab)) == report.per_split["train"]["docs"]
     # A second run into the same folder replaces the shards instead of adding to them.
-    convert_corpus(paths, tmp_path, shard_size=5, dev_fraction=0.2, test_fraction=0.2)
+    convert_corpus(paths, tmp_path, labels=LABELS, rules=[], shard_size=5, dev_fraction=0.2, test_fraction=0.2)
     assert len(read_split(tmp_path / "train", vocab)) == report.per_split["train"]["docs"]
 
 
-PARAGRAPH_EDGES = "[PER Ann  ] said so. \n\n  Next [LOC Kabul  ] :)\n \n\tthird\xa0 one ( U.S. ) \n\n\n\nlast\n"
+PARAGRAPH_EDGES = "[PER Ann  ] said so. \n\n  Next [LOC Lima  ] :)\n \n\tthird\xa0 one ( U.S. ) \n\n\n\nlast\n"
 
 
-def test_packed_paragraphs_are_the_docs_spacy_makes_of_each_paragraph_alone(nlp, seed_path):
+def _shard(result, fast: bool, vocab) -> Shard:
+    shard = Shard(vocab, fast=fast)
+    shard.add(result.packed)
+    return shard
+
+
+def test_packed_paragraphs_are_the_docs_spacy_makes_of_each_paragraph_alone(nlp, seed_path, default_rules):
     """A cable is tokenized once and its paragraphs cut out of the columns: each must read back as
     the Doc spaCy's DocBin.add writes for that paragraph tokenized alone."""
-    import spacy
-    from scripts.cable_text import clean_cable, paragraphs
-    from scripts.markup import read_cable_file
-    from spacy.tokens import Span as DocSpan
 
-    def read_back(doc_bin):
+    def read_back(data: bytes):
         fresh = spacy.blank("en").vocab  # only the strings the DocBin carries are known
         return [
             ([t.text for t in doc], [t.whitespace_ for t in doc], [(e.start, e.end, e.label_) for e in doc.ents], doc.user_data)
-            for doc in DocBin().from_bytes(doc_bin.to_bytes()).get_docs(fresh)
+            for doc in DocBin().from_bytes(data).get_docs(fresh)
         ]
 
     edge_cases = parse_markup(PARAGRAPH_EDGES)
-    for annotated, rules in ((read_cable_file(seed_path), DEFAULT_RULES), (edge_cases, ())):
+    for annotated, rules in ((read_cable_file(seed_path), default_rules), (edge_cases, [])):
         result = annotated_to_docs(nlp, "x", annotated, rules)
         cleaned = clean_cable(annotated.text, apply_rules(annotated.text, annotated.spans, rules).spans).text
         alone = [nlp.make_doc(cleaned[start:end]) for start, end in paragraphs(cleaned)]
@@ -160,19 +162,14 @@ def test_packed_paragraphs_are_the_docs_spacy_makes_of_each_paragraph_alone(nlp,
         for reference, doc in zip(alone, ours):
             reference.ents = [DocSpan(reference, e.start, e.end, e.label_) for e in doc.ents]
             reference.user_data.update(doc.user_data)
-        packed = new_doc_bin()
-        append_packed(packed, result.packed)
         theirs = DocBin(attrs=list(DOC_ATTRS), store_user_data=True, docs=alone)
-        assert read_back(packed) == read_back(theirs)
+        assert read_back(_shard(result, True, nlp.vocab).to_bytes()) == read_back(theirs.to_bytes())
         assert [doc.user_data["paragraph"] for doc in ours] == list(range(len(alone)))
-    assert len(alone) == 4 and [(e.text, e.label_) for doc in ours for e in doc.ents] == [("Ann", "PER"), ("Kabul", "LOC")]
+    assert len(alone) == 4 and [(e.text, e.label_) for doc in ours for e in doc.ents] == [("Ann", "PER"), ("Lima", "LOC")]
 
 
 def test_conversion_tokenizer_gives_spacys_tokens(nlp, seed_path):
     """The converter's faster tokenizer must make exactly the tokens the trained model will see."""
-    from scripts.cable_text import clean_cable, paragraphs
-    from scripts.markup import read_cable_file
-
     annotated = read_cable_file(seed_path)
     cleaned = clean_cable(annotated.text, annotated.spans).text
     texts = [annotated.text] + [cleaned[start:end] for start, end in paragraphs(cleaned)]
@@ -183,17 +180,13 @@ def test_conversion_tokenizer_gives_spacys_tokens(nlp, seed_path):
         assert [(t.text, t.whitespace_) for t in fast.make_doc(text)] == [(t.text, t.whitespace_) for t in nlp.make_doc(text)]
 
 
-def test_shard_bytes_hold_spacys_own_message(nlp, seed_path):
-    """The shard writer compresses faster than DocBin.to_bytes; what it compresses must be the same."""
-    import zlib
-
-    result = convert_file(nlp, seed_path, rules=DEFAULT_RULES)
-    docs = result.docs
-    packed = new_doc_bin()
-    append_packed(packed, result.packed)
-    for doc_bin in (packed, DocBin(attrs=list(DOC_ATTRS), store_user_data=True, docs=docs), new_doc_bin()):
-        assert zlib.decompress(doc_bin_bytes(doc_bin)) == zlib.decompress(doc_bin.to_bytes())
-    read = list(DocBin().from_bytes(doc_bin_bytes(packed)).get_docs(nlp.vocab))
+def test_fast_shard_writer_holds_spacys_own_message(nlp, seed_path, default_rules):
+    """The fast writer compresses faster than DocBin.to_bytes; what it compresses must be the same."""
+    result = convert_file(nlp, seed_path, LABELS, default_rules)
+    shard = _shard(result, True, nlp.vocab)
+    assert zlib.decompress(shard.to_bytes()) == zlib.decompress(shard.doc_bin.to_bytes())
+    assert zlib.decompress(Shard(nlp.vocab, fast=True).to_bytes()) == zlib.decompress(Shard(nlp.vocab).doc_bin.to_bytes())
+    read = list(DocBin().from_bytes(shard.to_bytes()).get_docs(nlp.vocab))
     assert [[(t.text, t.ent_iob_, t.ent_type_) for t in doc] for doc in read] == [
-        [(t.text, t.ent_iob_, t.ent_type_) for t in doc] for doc in docs
+        [(t.text, t.ent_iob_, t.ent_type_) for t in doc] for doc in result.docs
     ]

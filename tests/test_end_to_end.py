@@ -3,6 +3,7 @@
 Runs the real project.yml with `spacy project run all` in a copy of the project, then installs
 the wheel into a fresh virtualenv (beside the spaCy already installed) and tags a raw cable.
 """
+import os
 import shutil
 import subprocess
 import sys
@@ -13,31 +14,36 @@ from pathlib import Path
 import pytest
 import srsly
 
-from scripts.conversion import cable_files
-from scripts.markup import read_cable_file
+from cable_ner.markup import cable_files, read_cable_file
 
-from conftest import PROJECT_DIR, SAMPLE_DIR
+from conftest import LABELS, PROJECT_DIR, SAMPLE_DIR
 
-LABELS = ("PER", "ORG", "LOC", "MISC")
+pytestmark = pytest.mark.slow
+OVERRIDES = {
+    "cables_dir": "mini/silver", "gold_dir": "mini/gold", "dev_fraction": 0.25, "test_fraction": 0.25,
+    "n_process": 1, "name": "cable_ner_smoke", "version": "0.0.1",
+}
+# A few training steps: the configs hold the real values, the smoke test shortens them.
+SHORT_TRAINING = {**os.environ, "SPACY_CONFIG_OVERRIDES": "--training.max_steps=30 --training.eval_frequency=10"}
+
+
+def run_all(root: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "spacy", "project", "run", "all", str(root)]
+    command += [f"--vars.{key}={value}" for key, value in OVERRIDES.items()]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=SHORT_TRAINING)
 
 
 @pytest.fixture(scope="module")
 def finished_project(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("project")
-    for name in ("project.yml", "configs", "scripts"):
+    for name in ("project.yml", "configs", "scripts", "cable_ner"):
         source = PROJECT_DIR / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     for kind in ("silver", "gold"):
         (root / "mini" / kind).mkdir(parents=True)
         for path in sorted(cable_files(SAMPLE_DIR / kind))[:24]:
             shutil.copy(path, root / "mini" / kind / path.name)
-    overrides = {
-        "cables_dir": "mini/silver", "gold_dir": "mini/gold", "dev_fraction": 0.25, "test_fraction": 0.25,
-        "max_steps": 30, "eval_frequency": 10, "n_process": 1, "name": "cable_ner_smoke", "version": "0.0.1",
-    }
-    command = [sys.executable, "-m", "spacy", "project", "run", "all", str(root)]
-    command += [f"--vars.{key}={value}" for key, value in overrides.items()]
-    result = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    result = run_all(root)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return root
 
@@ -59,11 +65,7 @@ def test_all_workflow_writes_every_output(finished_project):
 
 
 def test_second_run_skips_up_to_date_steps(finished_project):
-    command = [sys.executable, "-m", "spacy", "project", "run", "all", str(finished_project),
-               "--vars.cables_dir=mini/silver", "--vars.gold_dir=mini/gold", "--vars.dev_fraction=0.25",
-               "--vars.test_fraction=0.25", "--vars.max_steps=30", "--vars.eval_frequency=10", "--vars.n_process=1",
-               "--vars.name=cable_ner_smoke", "--vars.version=0.0.1"]
-    result = subprocess.run(command, cwd=finished_project, capture_output=True, text=True)
+    result = run_all(finished_project)
     assert result.returncode == 0
     assert result.stdout.count("Skipping") == 8, result.stdout
 

@@ -1,16 +1,16 @@
 import pytest
 
-from scripts.markup import MarkupError, Span, parse_markup, read_cable_file, write_markup
+from cable_ner.markup import MarkupError, Span, parse_markup, read_cable_file, write_markup
 
 
 def test_parse_simple_entities():
-    parsed = parse_markup("( C ) [PER Karzai  ] met [LOC Kabul  ] officials")
-    assert parsed.text == "( C ) Karzai met Kabul officials"
-    assert [(parsed.span_text(s), s.label) for s in parsed.spans] == [("Karzai", "PER"), ("Kabul", "LOC")]
+    parsed = parse_markup("( C ) [PER Halvorsen  ] met [LOC Lima  ] officials")
+    assert parsed.text == "( C ) Halvorsen met Lima officials"
+    assert [(parsed.span_text(s), s.label) for s in parsed.spans] == [("Halvorsen", "PER"), ("Lima", "LOC")]
 
 
 def test_whitespace_before_closing_bracket_means_nothing():
-    assert parse_markup("[PER Karzai ]’s").text == parse_markup("[PER Karzai      ]’s").text == "Karzai’s"
+    assert parse_markup("[PER Halvorsen ]’s").text == parse_markup("[PER Halvorsen      ]’s").text == "Halvorsen’s"
 
 
 def test_entity_may_end_inside_a_word_and_span_newlines():
@@ -27,9 +27,9 @@ def test_configured_label_set():
 @pytest.mark.parametrize(
     "markup,problem,line,column",
     [
-        ("ok\nsee [PER Karzai and more", "unclosed entity '[PER'", 2, 5),
+        ("ok\nsee [PER Halvorsen and more", "unclosed entity '[PER'", 2, 5),
         ("text ] more", "stray ']'", 1, 6),
-        ("[PER Karzai [LOC Kabul ] ]", "nested '['", 1, 13),
+        ("[PER Halvorsen [LOC Lima ] ]", "nested '['", 1, 16),
         ("a [PER   ] b", "empty entity", 1, 3),
         ("a\n\n  [FOO bar ]", "unknown label 'FOO'", 3, 3),
         ("a [sic] b", "not followed by a label", 1, 3),
@@ -46,10 +46,10 @@ def test_malformed_markup_is_located(markup, problem, line, column):
 
 
 def test_write_then_parse_round_trip():
-    text = "Karzai’s vision of a UN Special Envoy"
-    spans = [Span(0, 6, "PER"), Span(21, 23, "ORG")]
+    text = "Halvorsen’s vision of a UN Special Envoy"
+    spans = [Span(0, 9, "PER"), Span(24, 26, "ORG")]
     markup = write_markup(text, spans)
-    assert markup == "[PER Karzai ]’s vision of a [ORG UN ] Special Envoy"
+    assert markup == "[PER Halvorsen ]’s vision of a [ORG UN ] Special Envoy"
     parsed = parse_markup(markup)
     assert parsed.text == text and parsed.spans == spans
     tagger_style = write_markup(text, spans, closer="  ]")
@@ -79,6 +79,6 @@ def test_file_errors(tmp_path):
 
 
 def test_leading_whitespace_inside_the_brackets_is_text_outside_the_entity():
-    parsed = parse_markup("a [PER   Karzai  ] b")
-    assert parsed.text == "a   Karzai b"
-    assert parsed.spans == [Span(4, 10, "PER")]
+    parsed = parse_markup("a [PER   Halvorsen  ] b")
+    assert parsed.text == "a   Halvorsen b"
+    assert parsed.spans == [Span(4, 13, "PER")]

@@ -1,7 +1,7 @@
 import srsly
 
-from scripts.markup import parse_markup
-from scripts.sample_generator import generate_corpus
+from cable_ner.markup import parse_markup
+from cable_ner.sample import generate_corpus
 
 from conftest import PROJECT_DIR, SAMPLE_DIR
 

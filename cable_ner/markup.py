@@ -43,6 +43,9 @@ class MarkupError(ValueError):
         self.hint = hint
         super().__init__(f"{source}:{line}:{column}: {problem}. {hint}")
 
+    def __reduce__(self):  # travels from worker processes whole, not as its message alone
+        return MarkupError, (self.source, self.line, self.column, self.problem, self.hint)
+
     def as_record(self) -> dict:
         return {
             "file": self.source,
@@ -182,3 +185,8 @@ def read_cable_file(path: Path, labels: Sequence[str] = DEFAULT_LABELS) -> Annot
         raise MarkupError(str(path), line, column, "NUL byte: this looks like a binary file",
                           "Remove the file from the input folder.")
     return parse_markup(markup, labels, source=str(path))
+
+
+def cable_files(input_dir: Path) -> List[Path]:
+    """The cable files of a folder (``*.txt``, recursively), in a stable order."""
+    return sorted(p for p in Path(input_dir).rglob("*.txt") if p.is_file())

@@ -1,18 +1,21 @@
 """Audit the span-fixing rules: what each changed, and, where gold exists, what it repaired or broke.
 
-This module owns the measurement of :mod:`span_rules`. For every cable it runs the rules, keeps
-examples of each rule's changes in context, and, given the gold annotation of the same text,
-scores the tagger's spans and the fixed spans against gold (per label and per error type) and
-counts, per rule, the correct spans it produced (repaired) and the correct spans it removed
-(broken).
+This module owns the measurement of :mod:`cable_ner.rules`. For every cable it runs the rules,
+keeps examples of each rule's changes in context, and, given the gold annotation of the same
+text, scores the tagger's spans and the fixed spans against gold (per label and per error type)
+and counts, per rule, the changes that made the annotation closer to gold (repaired) and those
+that moved it away (broken). :func:`render_audit` writes it all as Markdown.
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from .markup import AnnotatedText, Span
-from .reporting import ERROR_TYPES, SpanScores, classify_errors, in_context
-from .span_rules import apply_rules
+from ..markup import AnnotatedText, Span
+from ..rules import SpanRule, apply_rules
+from ..tagger_errors import ERROR_TYPES
+from .error_types import classify_errors
+from .scores import SpanScores
+from .tables import in_context, markdown_table
 
 
 @dataclass
@@ -27,7 +30,7 @@ class RuleEffect:
 
 @dataclass
 class Audit:
-    rules: Sequence[str]
+    rules: Sequence[SpanRule]
     labels: Sequence[str]
     cables: int = 0
     effects: Dict[str, RuleEffect] = field(default_factory=lambda: defaultdict(RuleEffect))
@@ -77,7 +80,7 @@ class Audit:
         data: dict = {
             "cables": self.cables,
             "rules": {name: {"changes": e.changes, "repaired": e.repaired, "broken": e.broken}
-                      for name, e in ((n, self.effects.get(n, RuleEffect())) for n in self.rules)},
+                      for name, e in ((rule.name, self.effects.get(rule.name, RuleEffect())) for rule in self.rules)},
         }
         if self.has_gold:
             data["tagger_vs_gold"] = self.tagger.to_dict(self.labels)
@@ -85,3 +88,38 @@ class Audit:
             data["error_types"] = {kind: {"tagger_errors": self.errors[kind], "repaired": self.errors_repaired[kind]}
                                    for kind in ERROR_TYPES}
         return data
+
+
+def render_audit(audit: Audit, skipped: int) -> str:
+    """The audit as Markdown."""
+    figures = audit.to_dict()
+    lines = ["# Span-fixing rules: audit", "",
+             f"{audit.cables} cables, rules in order: {', '.join(rule.name for rule in audit.rules) or 'none'}."
+             + (f" {skipped} cable(s) skipped for bad markup." if skipped else ""), ""]
+    if audit.has_gold:
+        lines += ["## Scores against gold (exact spans)", ""]
+        tagger, fixed = figures["tagger_vs_gold"], figures["fixed_vs_gold"]
+        rows = []
+        for label in audit.labels:
+            t, f = tagger["per_label"][label], fixed["per_label"][label]
+            rows.append((label, t["p"], t["r"], t["f"], f["p"], f["r"], f["f"]))
+        t, f = tagger["overall"], fixed["overall"]
+        rows.append(("**all**", t["p"], t["r"], t["f"], f["p"], f["r"], f["f"]))
+        lines += [markdown_table(("label", "tagger P", "tagger R", "tagger F1", "fixed P", "fixed R", "fixed F1"), rows), ""]
+        lines += ["## Tagger errors by type, and how many the rules repaired", ""]
+        rows = [(kind, figures["error_types"][kind]["tagger_errors"], figures["error_types"][kind]["repaired"]) for kind in ERROR_TYPES]
+        lines += [markdown_table(("error type", "tagger errors", "repaired"), rows), ""]
+    lines += ["## Changes per rule", "",
+              "*repaired*: changes that made the annotation closer to gold (more gold spans or fewer wrong ones);"
+              " *broken*: changes that moved it away; the rest changed nothing that gold can see."
+              if audit.has_gold else "No gold annotation given: changes are counted, not scored.", ""]
+    rows = [(name, e["changes"], e["repaired"], e["broken"]) for name, e in figures["rules"].items()]
+    lines += [markdown_table(("rule", "changes", "repaired", "broken"), rows), ""]
+    for rule in audit.rules:
+        effect = audit.effects.get(rule.name)
+        lines += [f"### `{rule.name}`", "", rule.summary, ""]
+        if effect is None or not effect.examples:
+            lines += ["No changes.", ""]
+            continue
+        lines += [f"- {example}" for example in effect.examples] + [""]
+    return "\n".join(lines)

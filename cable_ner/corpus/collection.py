@@ -1,0 +1,93 @@
+"""Converting a collection of cable files into train/dev/test folders of DocBin shards.
+
+Cables are converted in batches, in this process or in worker processes, and written in input
+order; a cable's split comes from a hash of its words (:mod:`.split`). Bad input is skipped and
+reported (or, with ``strict``, stops the run with its :class:`MarkupError`); every other
+exception is a bug and stops the run with its traceback.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from spacy.language import Language
+
+from ..markup import MarkupError
+from ..rules import SpanRule
+from .ledger import Ledger
+from .split import SPLITS
+from .workers import ConversionSettings, batches_of, convert_batch, converted_in_parallel, init_worker
+from .writer import SplitWriter
+
+
+@dataclass
+class CorpusReport:
+    """What converting a folder produced: per-split counts, the ledger, bad cables, duplicates."""
+
+    per_split: Dict[str, Counter] = field(default_factory=lambda: {split: Counter() for split in SPLITS})
+    ledger: Ledger = field(default_factory=Ledger)
+    failures: List[MarkupError] = field(default_factory=list)
+    duplicates: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "splits": {split: dict(counts) for split, counts in self.per_split.items()},
+            "entities": self.ledger.to_dict(),
+            "accounting_problems": self.ledger.check(),
+            "skipped_cables": len(self.failures),
+            "duplicate_cables": self.duplicates,
+        }
+
+
+def convert_corpus(
+    paths: Sequence[Path],
+    output_dir: Path,
+    *,
+    labels: Sequence[str],
+    rules: Sequence[SpanRule],
+    lang: str = "en",
+    dev_fraction: float = 0.1,
+    test_fraction: float = 0.1,
+    n_process: int = 1,
+    shard_size: int = 20000,
+    strict: bool = False,
+    progress: Optional[object] = None,
+    batch_size: int = 8,
+    nlp: Optional[Language] = None,
+) -> CorpusReport:
+    """Convert cable files into split folders of DocBins under ``output_dir``; return the report.
+
+    With ``strict``, the first bad cable raises its :class:`MarkupError`; otherwise bad cables are
+    skipped and listed in ``report.failures``. ``nlp`` is the pipeline whose tokenizer makes the
+    Docs (default: :func:`~.cable_docs.conversion_pipeline` for ``lang``, made once per process).
+    ``progress`` is told ``update(n)`` after every ``n`` cables (a tqdm bar, say).
+    """
+    report = CorpusReport()
+    settings = ConversionSettings(lang, tuple(labels), tuple(rules), dev_fraction, test_fraction)
+    writer = SplitWriter(output_dir, init_worker(settings, nlp=nlp).vocab, shard_size)
+    seen: set = set()
+    if n_process > 1:
+        batches = converted_in_parallel(batches_of(paths, batch_size), n_process, settings)
+    else:
+        batches = map(convert_batch, batches_of(paths, batch_size))
+    try:
+        for batch in batches:
+            if progress is not None:
+                progress.update(batch.size)  # type: ignore[attr-defined]
+            if batch.failures and strict:
+                raise batch.failures[0]
+            report.failures.extend(batch.failures)
+            for digest, split, docs in batch.cables:
+                if digest in seen:
+                    report.duplicates += 1
+                seen.add(digest)
+                writer.add(split, docs)
+            report.ledger.add(batch.ledger)
+            for split, counts in batch.per_split.items():
+                report.per_split[split].update(counts)
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()  # stops the workers when a run ends early
+    writer.close()
+    return report

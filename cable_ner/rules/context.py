@@ -1,0 +1,47 @@
+"""The cable a rule works on: its plain text and views of it that several rules need.
+
+:func:`~cable_ner.rules.runner.apply_rules` makes one :class:`CableContext` per cable and hands it
+to every rule, so a view (the words the cable writes in lower case, where its title words are)
+is computed at most once per cable, whichever rules ask for it. The text never changes while the
+rules run; only the spans do.
+"""
+import re
+from functools import cached_property
+from typing import FrozenSet, List
+
+from .lexicon import STOP_WORDS, TITLE_HEADS
+from .words import bare
+
+# The lookahead lets the scan skip most positions before it tries the alternatives: twice as fast.
+TITLE_NEARBY = re.compile(r"\b(?=[A-Z])(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS | {"State"}), key=len, reverse=True)) + r")\b")
+
+
+class CableContext:
+    """One cable's plain text (markup removed, nothing else changed) and its shared views."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def lowercase_vocabulary(self) -> FrozenSet[str]:
+        """Words the cable writes in lower case: evidence that a word is common, not a name."""
+        # Edge punctuation has no case, so a word is lower case exactly when its bare form is.
+        return frozenset(bare(w) for w in set(self.text.split()) if w.islower())
+
+    @cached_property
+    def common_words(self) -> FrozenSet[str]:
+        """Stop words and the words the cable writes in lower case: not parts of names."""
+        return self.lowercase_vocabulary | STOP_WORDS
+
+    @cached_property
+    def title_word_offsets(self) -> List[int]:
+        """Where the cable has a title word ("Minister", "State"), in order: one scan serves every span."""
+        return [match.start() for match in TITLE_NEARBY.finditer(self.text)]
+
+    @cached_property
+    def lower_case(self) -> str:
+        """The text in lower case, character for character, so that offsets into it hold for ``text``."""
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text):  # a few characters lower-case to two ("İ")
+            lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in self.text)
+        return lowered

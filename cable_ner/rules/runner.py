@@ -1,0 +1,106 @@
+"""Running span rules over a cable and recording, per rule, every change it made."""
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, List, Optional, Sequence, Set
+
+from ..markup import Span
+from .context import CableContext
+from .registry import SpanRule
+from .words import overlaps, trim_whitespace
+
+
+@dataclass
+class Change:
+    """One edit by one rule: the spans it replaced and the spans that replaced them."""
+
+    rule: str
+    before: List[Span]
+    after: List[Span]
+
+
+@dataclass
+class FixResult:
+    spans: List[Span]
+    changes: List[Change] = field(default_factory=list)
+
+    def counts(self) -> Counter:
+        return Counter(change.rule for change in self.changes)
+
+
+def _group_changes(rule_name: str, removed: List[Span], added: List[Span]) -> List[Change]:
+    """Pair removed and added spans that overlap into one change each."""
+    changes: List[Change] = []
+    pending_added = list(added)
+    for span in removed:
+        partners = [a for a in pending_added if a.start < span.end and span.start < a.end]
+        joined = next((c for c in changes if overlaps(span, c.after) or overlaps(span, c.before)), None)
+        if joined is not None:
+            joined.before.append(span)
+            joined.after.extend(partners)
+        else:
+            changes.append(Change(rule_name, [span], partners))
+        pending_added = [a for a in pending_added if a not in partners]
+    changes.extend(Change(rule_name, [], [a]) for a in pending_added)
+    return changes
+
+
+def apply_rules(text: str, spans: Sequence[Span], rules: Sequence[SpanRule]) -> FixResult:
+    """Run the rules in order over one cable; record each rule's changes.
+
+    Spans that come out empty, overlapping or with whitespace at an edge are normalised after
+    every rule (the later of two overlapping spans is dropped and counted as that rule's change).
+    """
+    cable = CableContext(text)
+    current = sorted(set(spans))
+    checked: Set[Span] = set()  # spans already normalised: the input is checked by the first rule
+    changes: List[Change] = []
+    for rule in rules:
+        result = rule.function(cable, list(current))
+        if result == current and checked:
+            continue  # the rule changed nothing (the common case): skip the bookkeeping
+        result = _normalise(text, result, checked)
+        before, after = checked or set(current), set(result)  # after the first rule, checked is set(current)
+        checked = after
+        removed = sorted(before - after)
+        added = sorted(after - before)
+        if removed or added:
+            changes.extend(_group_changes(rule.name, removed, added))
+        current = result
+    return FixResult(current, changes)
+
+
+EDGE_CONNECTOR = re.compile(r"^(?:(?:of|for|the|and|on|in)\s+)+|(?:\s+(?:of|for|the|and|on|in))+$")
+
+
+def _normalise(text: str, spans: Iterable[Span], checked: Set[Span]) -> List[Span]:
+    """Sorted, non-overlapping spans with no whitespace or connector word ("of", "the") at an edge.
+
+    Spans in ``checked`` passed these checks after an earlier rule and are not looked at again.
+    """
+    cleaned: List[Span] = []
+    last_end = -1
+    for span in sorted(spans):  # a duplicate overlaps its twin and goes like any overlap
+        if span not in checked:
+            trimmed = _trim_edges(text, span)
+            if trimmed is None:
+                continue
+            span = trimmed
+        if span.start >= last_end:
+            cleaned.append(span)
+            last_end = span.end
+    return cleaned
+
+
+def _trim_edges(text: str, span: Span) -> Optional[Span]:
+    """The span without edge whitespace or edge connector words, or None if nothing is left."""
+    surface = text[span.start : span.end]
+    if surface and not surface[0].isspace() and not surface[-1].isspace() and not (
+        " " in surface and (surface[0].islower() or surface.rsplit(None, 1)[-1][:1].islower())
+    ):
+        return span
+    lead = EDGE_CONNECTOR.match(surface)
+    trail = EDGE_CONNECTOR.search(surface, lead.end() if lead and lead.end() else 0)
+    start = span.start + (lead.end() if lead else 0)
+    end = span.end - (len(surface) - trail.start() if trail and trail.start() > 0 else 0)
+    return trim_whitespace(text, Span(start, max(start, end), span.label))

@@ -1,0 +1,121 @@
+"""Drawing one cable's names: its cast of people, places, organisations and other names."""
+import random
+from typing import Optional, Tuple
+
+from .lexicon import (
+    DEMONYMS, EVENTS, MINISTRY_TOPICS, NAME_LOCALES, ORG_ACRONYMS, ORG_FULL, PARTY_HEADS,
+    PARTY_WORDS, COMPANY_HEADS, MEDIA, RELIGIOUS, _faker, _places, ascii_name,
+)
+
+
+class Vocabulary:
+    """Draws names for one cable: a cast of people, the places and organisations it talks about."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        places = _places()
+        self.codes = sorted(places)
+        self.places = places
+        self.host = rng.choice(self.codes)
+        self.partners = rng.sample([c for c in self.codes if c != self.host], 3)
+        self.cast = [self._person() for _ in range(rng.randint(3, 7))]
+
+    def _person(self) -> Tuple[str, str]:
+        rng = self.rng
+        locale = rng.choice(sorted(NAME_LOCALES))
+        faker = _faker(locale)
+        faker.seed_instance(rng.randrange(10**9))
+        first = ascii_name(faker.first_name()).split()[0]
+        last = ascii_name(faker.last_name()).split()[-1]
+        shape = rng.random()
+        if shape < 0.08:
+            last = f"{last}-{ascii_name(faker.last_name()).split()[-1]}"
+        elif shape < 0.16:
+            last = f"{rng.choice(['al-', 'el-', 'bin ', 'Abd al-', 'Abu '])}{last}"
+        elif shape < 0.24:
+            first = f"{first} {rng.choice('ABCDEFGHJKLMNPRSTVW')}."  # a middle initial: "Jeffrey D."
+        elif shape < 0.28:
+            first = f"{first[0]}."  # an initial for the given name: "M. Karunanidhi"
+        return first, last
+
+    def country(self, code: Optional[str] = None) -> str:
+        return self.places[code or self.rng.choice([self.host] * 3 + self.partners)]["name"]
+
+    def city(self) -> str:
+        code = self.rng.choice([self.host] * 3 + self.partners)
+        cities = self.places[code]["cities"] or [self.places[code]["name"]]
+        return self.rng.choice(cities)
+
+    def province(self) -> str:
+        code = self.host if self.places[self.host]["provinces"] else self.rng.choice(self.codes)
+        return self.rng.choice(self.places[code]["provinces"] or [self.city()])
+
+    def demonym(self) -> str:
+        return DEMONYMS[self.rng.choice([self.host] * 3 + self.partners)]
+
+    def organisation(self) -> Tuple[str, Optional[int], str]:
+        """An organisation name, the word index where the tagger may split it, and that part's label."""
+        rng = self.rng
+        choice = rng.random()
+        if choice < 0.25:
+            return rng.choice(ORG_ACRONYMS), None, "ORG"
+        if choice < 0.40:
+            return f"Ministry of {rng.choice(MINISTRY_TOPICS)}", None, "ORG"
+        if choice < 0.52:
+            return f"{self.demonym()} {rng.choice(['Ministry of ' + rng.choice(MINISTRY_TOPICS), 'National Police', 'Army', 'Supreme Court', 'Border Police', 'Parliament', 'Central Bank'])}", 1, "MISC"
+        if choice < 0.64:
+            return f"{rng.choice(PARTY_WORDS)} {rng.choice(PARTY_HEADS)}", 1, "MISC"
+        if choice < 0.72:
+            first, last = rng.choice(self.cast)
+            return f"{last} {rng.choice(COMPANY_HEADS)}", 1, "PER"
+        if choice < 0.78:
+            return f"{self.city()} {rng.choice(MEDIA)}", 1, "LOC"
+        if choice < 0.84:
+            topic = rng.choice(["Regional Cooperation", "Economic Development", "Human Rights", "Security", "Refugees"])
+            head = rng.choice(["Association", "Organization", "Council", "Commission", "Center"])
+            name = f"{rng.choice(['South Asian', 'Central Asian', 'Arab', 'International', 'European'])} {head} for {topic}"
+            return name, len(name.split()[: name.split().index("for")]), "MISC"
+        return rng.choice(ORG_FULL), None, "ORG"
+
+    def date_phrase(self) -> str:
+        rng = self.rng
+        month = rng.choice(["January", "February", "March", "April", "May", "June", "July", "August",
+                            "September", "October", "November", "December"])
+        return rng.choice([f"on {month} {rng.randint(1, 28)}", f"in {month} {rng.randint(2001, 2010)}",
+                           f"on {rng.randint(1, 28)} {month}", "last week", "earlier this month",
+                           f"since {rng.randint(1995, 2009)}", f"by the end of {month}", "on Monday", "on Thursday"])
+
+    def number_phrase(self) -> str:
+        rng = self.rng
+        return rng.choice([f"{rng.randint(2, 95)} percent", f"USD {rng.randint(2, 900)} million",
+                           f"{rng.randint(3, 400)} kilograms", f"{rng.randint(2, 60)} people",
+                           f"more than {rng.randint(2, 30)},000 refugees", f"{rng.randint(2, 12)} tons"])
+
+    def demonym_plural(self) -> str:
+        """A people: "Afghans", "Iraqis"; demonyms in -ese, -ish or -ch take no plural s."""
+        for _ in range(5):
+            demonym = self.demonym()
+            if not demonym.endswith(("ese", "sh", "ch", "ss")) and " " not in demonym:
+                return demonym + "s"
+        return self.rng.choice(["Pashtuns", "Hazaras", "Kurds", "Shias", "Sunnis", "Uighurs", "Tamils"])
+
+    def compound_adjective(self) -> str:
+        """Two names joined into one adjective: "US-India", "Uzbek-Afghan"."""
+        rng = self.rng
+        if rng.random() < 0.5:
+            return f"{rng.choice(['US', 'U.S.', self.country()])}-{self.country()}"
+        return f"{self.demonym()}-{self.demonym()}"
+
+    def misc(self) -> str:
+        rng = self.rng
+        choice = rng.random()
+        if choice < 0.55:
+            return self.demonym()
+        if choice < 0.8:
+            return rng.choice(RELIGIOUS)
+        if choice < 0.9:
+            return f"{self.demonym()} {rng.choice(['Independence Day', 'Constitution', 'New Year'])}"
+        return rng.choice(EVENTS)
+
+
+# ---------------------------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""Print and save per-label scores of one or more `spacy evaluate` outputs side by side.
+
+Usage: python scripts/report.py OUT.md --score silver-test=metrics/a.json --score gold-test=metrics/b.json
+"""
+import sys
+from pathlib import Path
+from typing import List
+
+if __package__ in (None, ""):  # run as `python scripts/report.py`: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import typer
+from wasabi import msg
+
+from cable_ner.audit.evaluation import load_scores, score_rows
+from cable_ner.audit.tables import markdown_table
+from scripts.common import DEFAULT_LABELS, Arg, Opt, parse_labels
+
+
+# fmt: off
+def main(
+    output_path: Path = Arg(..., help="Markdown file to write"),
+    score: List[str] = Opt(..., "--score", "-s", help="NAME=PATH of a `spacy evaluate` JSON output; repeatable"),
+    labels: str = Opt(DEFAULT_LABELS, "--labels", help="Comma-separated labels to show"),
+):
+    # fmt: on
+    """Show per-label precision, recall and F1 of several evaluations in one table."""
+    label_set = parse_labels(labels)
+    scores = load_scores(score)
+    header = ["label"] + [f"{name} {metric}" for name, _ in scores for metric in ("P", "R", "F")]
+    rows = score_rows(scores, label_set)
+    msg.table(rows, header=header, divider=True, aligns=["l"] + ["r"] * (len(header) - 1))
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    output_path.write_text("# Held-out scores per label\n\n" + markdown_table(header, rows) + "\n", encoding="utf8")
+    msg.good(f"Saved {output_path}")
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,108 @@
+"""The project's wiring: project.yml deps cover the code each command runs, and every tool runs both ways."""
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Dict, List, Set
+
+import pytest
+import srsly
+
+from conftest import PROJECT_DIR
+
+TOOLS = sorted(path.stem for path in (PROJECT_DIR / "scripts").glob("*.py") if path.stem not in ("__init__", "common"))
+LOCAL_PACKAGES = ("cable_ner", "scripts")
+
+
+def module_path(name: str) -> Path:
+    """The file of a local module or package (``cable_ner.rules`` -> ``cable_ner/rules/__init__.py``)."""
+    base = PROJECT_DIR.joinpath(*name.split("."))
+    return base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
+
+
+def local_imports(path: Path) -> Set[Path]:
+    """The local files a Python file imports (the packages on the way included), anywhere in it."""
+    package = path.parent.relative_to(PROJECT_DIR).parts
+    found: Set[Path] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[: len(package) - node.level + 1]) if node.level else ""
+            module = ".".join(part for part in (base, node.module or "") if part)
+            names = [module] + [f"{module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        for name in names:
+            parts = name.split(".")
+            if parts[0] not in LOCAL_PACKAGES:
+                continue
+            for end in range(1, len(parts) + 1):
+                candidate = module_path(".".join(parts[:end]))
+                if candidate.exists():
+                    found.add(candidate)
+    return found
+
+
+def files_run_by(script_lines: List[str]) -> Set[Path]:
+    """Every local file a command's script lines run, following imports."""
+    todo = [PROJECT_DIR / match for line in script_lines for match in re.findall(r"python3? (scripts/\w+\.py)", line)]
+    todo += [module_path(match) for line in script_lines for match in re.findall(r"python3? -m (scripts\.\w+)", line)]
+    seen: Set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen.add(path)
+            todo.extend(local_imports(path))
+    return seen
+
+
+def uncovered_files(commands: List[dict]) -> Dict[str, List[str]]:
+    """Per command, the local files it runs that none of its deps (a file or a folder above it) covers."""
+    missing: Dict[str, List[str]] = {}
+    for command in commands:
+        deps = [(PROJECT_DIR / dep).resolve() for dep in command.get("deps", []) if "${" not in dep]
+        for path in sorted(files_run_by(command.get("script", []))):
+            if path.stat().st_size == 0:
+                continue  # an empty __init__.py: nothing in it can change what the command does
+            if not any(path == dep or dep in path.parents for dep in deps):
+                missing.setdefault(command["name"], []).append(str(path.relative_to(PROJECT_DIR)))
+    return missing
+
+
+def project_commands() -> List[dict]:
+    return srsly.read_yaml(PROJECT_DIR / "project.yml")["commands"]
+
+
+def test_every_command_lists_the_code_it_runs_in_its_deps():
+    commands = project_commands()
+    assert any(files_run_by(command["script"]) for command in commands)
+    assert uncovered_files(commands) == {}
+
+
+def test_the_deps_check_fails_when_a_dep_is_removed():
+    commands = project_commands()
+    convert = next(command for command in commands if command["name"] == "convert")
+    for removed in ("cable_ner/rules", "scripts/common.py"):
+        trimmed = {**convert, "deps": [dep for dep in convert["deps"] if dep != removed]}
+        missing = uncovered_files([trimmed])["convert"]
+        assert missing and all(path.startswith(removed) for path in missing), (removed, missing)
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_every_tool_runs_as_a_file_and_as_a_module(tool):
+    for command in ([sys.executable, f"scripts/{tool}.py", "--help"], [sys.executable, "-m", f"scripts.{tool}", "--help"]):
+        result = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert "Usage" in result.stdout
+
+
+def test_every_project_command_runs_a_tool_of_its_own_name():
+    tools = set(TOOLS)
+    for command in project_commands():
+        for line in command["script"]:
+            match = re.search(r"python scripts/(\w+)\.py", line)
+            if match:
+                assert match.group(1) in tools
+                assert command["name"].startswith(match.group(1).replace("_", "-").split("-")[0]), command["name"]
