@@ -64,7 +64,8 @@ def convert_corpus(
     """
     report = CorpusReport()
     settings = ConversionSettings(lang, tuple(labels), tuple(rules), dev_fraction, test_fraction)
-    writer = SplitWriter(output_dir, init_worker(settings, nlp=nlp).vocab, shard_size)
+    init_worker(settings, nlp=nlp)
+    writer = SplitWriter(output_dir, shard_size)
     seen: set = set()
     if n_process > 1:
         batches = converted_in_parallel(batches_of(paths, batch_size), n_process, settings)

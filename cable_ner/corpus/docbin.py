@@ -17,7 +17,7 @@ takes the public way.
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Set, Tuple
+from typing import List, Optional, Set, Tuple
 
 import numpy
 import spacy
@@ -126,14 +126,16 @@ def docs_from_packed(packed: PackedDocs, vocab: Vocab) -> List[Doc]:
 class Shard:
     """The Docs of one ``.spacy`` file, collected cable by cable and written as a DocBin.
 
-    fast (bool): append columns to the DocBin's lists (only where :data:`FAST_WRITER`); else
-        make each paragraph a Doc and add it with ``DocBin.add``.
+    fast (Optional[bool]): append columns to the DocBin's lists; else make each paragraph a Doc
+        and add it with ``DocBin.add``. Default: :data:`FAST_WRITER`.
     """
 
-    def __init__(self, vocab: Vocab, fast: bool = FAST_WRITER) -> None:
+    def __init__(self, fast: Optional[bool] = None) -> None:
         self.doc_bin = new_doc_bin()
-        self.vocab = vocab
-        self.fast = fast
+        self.fast = FAST_WRITER if fast is None else fast
+        # A vocabulary with no lexical attributes, like the converter's: DocBin.add stores each
+        # token's norm string, which is then "" for every token, as the fast way writes it.
+        self.vocab = Vocab() if not fast else None
 
     def __len__(self) -> int:
         return len(self.doc_bin)
@@ -150,6 +152,7 @@ class Shard:
             start += length
         doc_bin.user_data.extend(packed.user_data)
         doc_bin.strings.update(packed.strings)
+        doc_bin.strings.add("")  # the tag, lemma, norm ... strings DocBin.add stores for every token
         doc_bin.flags.extend({"has_unknown_spaces": False} for _ in range(count))
         doc_bin.cats.extend({} for _ in range(count))
         doc_bin.span_groups.extend([_NO_SPAN_GROUPS] * count)

@@ -34,17 +34,13 @@ class ConversionSettings:
     test_fraction: float
 
 
-def init_worker(settings: ConversionSettings, nlp: Optional[Language] = None) -> Language:
-    """Set up the converter of this process and return its pipeline.
-
-    A forked worker finds its parent's pipeline set up.
-    """
+def init_worker(settings: ConversionSettings, nlp: Optional[Language] = None) -> None:
+    """Set up the converter of this process; a forked worker finds its parent's pipeline set up."""
     if nlp is not None:
         _WORKER["nlp"] = nlp
     elif _WORKER.get("nlp") is None or _WORKER["nlp"].lang != settings.lang:
         _WORKER["nlp"] = conversion_pipeline(settings.lang)  # takes half a second
     _WORKER["settings"] = settings
-    return _WORKER["nlp"]
 
 
 @dataclass

@@ -3,8 +3,6 @@ from collections import Counter
 from pathlib import Path
 from typing import List
 
-from spacy.vocab import Vocab
-
 from .docbin import PackedDocs, Shard
 from .split import SPLITS
 
@@ -17,13 +15,12 @@ class SplitWriter:
     ``.spacy`` files as one corpus.
     """
 
-    def __init__(self, output_dir: Path, vocab: Vocab, shard_size: int = 20000) -> None:
+    def __init__(self, output_dir: Path, shard_size: int = 20000) -> None:
         if shard_size < 1:
             raise ValueError("shard_size must be at least 1")
         self.output_dir = Path(output_dir)
-        self.vocab = vocab
         self.shard_size = shard_size
-        self.shards = {split: Shard(vocab) for split in SPLITS}
+        self.shards = {split: Shard() for split in SPLITS}
         self.written: Counter = Counter()
         for split in SPLITS:
             folder = self.output_dir / split
@@ -40,7 +37,7 @@ class SplitWriter:
     def _flush(self, split: str) -> None:
         (self.output_dir / split / f"{self.written[split]:04d}.spacy").write_bytes(self.shards[split].to_bytes())
         self.written[split] += 1
-        self.shards[split] = Shard(self.vocab)
+        self.shards[split] = Shard()
 
     def close(self) -> List[Path]:
         for split in SPLITS:
