@@ -117,7 +117,9 @@ def render_audit(audit: Audit, skipped: int) -> str:
     lines += [markdown_table(("rule", "changes", "repaired", "broken"), rows), ""]
     for rule in audit.rules:
         effect = audit.effects.get(rule.name)
-        lines += [f"### `{rule.name}`", "", rule.summary, ""]
+        example = rule.examples[0]
+        lines += [f"### `{rule.name}`", "", rule.summary, "",
+                  f"Repairs: {', '.join(rule.repairs)}. Worked example: `{example.tagger}` → `{example.fixed}`", ""]
         if effect is None or not effect.examples:
             lines += ["No changes.", ""]
             continue

@@ -30,3 +30,24 @@ def in_context(text: str, spans: Sequence[Span], around: Tuple[int, int], width:
     parts.append(text[position:end])
     snippet = " ".join("".join(parts).split())
     return ("…" if start > 0 else "") + snippet + ("…" if end < len(text) else "")
+
+
+def rules_table(rules: Sequence["SpanRule"]) -> str:  # noqa: F821 (only its attributes are used)
+    """The rules as a Markdown table: name, the tagger errors each repairs, its first worked example."""
+    rows = []
+    for rule in rules:
+        changing = [e for e in rule.examples if e.tagger.replace("  ]", " ]") != e.fixed and "\n" not in e.tagger]
+        example = (changing or list(rule.examples))[0]
+        shown = f"`{example.tagger}` → `{example.fixed}`".replace("\n", "⏎").replace("|", "\\|")
+        rows.append((f"`{rule.name}`", ", ".join(rule.repairs), shown))
+    return markdown_table(("rule", "repairs", "example (tagger → fixed)"), rows)
+
+
+def replace_marked_section(text: str, name: str, content: str) -> str:
+    """``text`` with what stands between ``<!-- NAME: START -->`` and ``<!-- NAME: END -->`` replaced."""
+    start, end = f"<!-- {name}: START -->", f"<!-- {name}: END -->"
+    if text.count(start) != 1 or text.count(end) != 1 or text.index(start) > text.index(end):
+        raise ValueError(f"expected one '{start}' before one '{end}'")
+    head, rest = text.split(start)
+    _, tail = rest.split(end)
+    return f"{head}{start}\n{content.strip()}\n{end}{tail}"

@@ -19,6 +19,7 @@ def _gap(text: str, left: Span, right: Span) -> str:
         ("the newly formed [MISC Agrarian  ] [ORG Party  ] .", "the newly formed [ORG Agrarian Party ] ."),
         ("of [MISC Baltic Association  ] for [ORG Coastal Cooperation  ] .", "of [ORG Baltic Association for Coastal Cooperation ] ."),
         ("the [PER Dunlap  ] [ORG Group  ] said", "the [ORG Dunlap Group ] said"),
+        ("When [PER Anwar  ] [PER Hakimi  ] left", "When [PER Anwar Hakimi ] left"),
         ("[LOC Peru  ] and [LOC Chile  ]", "[LOC Peru ] and [LOC Chile ]"),
         ("DEPT FOR [ORG AID/DCHA  ] [ORG NSC  ] FOR", "DEPT FOR [ORG AID/DCHA ] [ORG NSC ] FOR"),
         ("the [MISC Danish  ] [PER Halvorsen  ]", "the [MISC Danish ] [PER Halvorsen ]"),

@@ -58,8 +58,8 @@ def _written_as_name(cable: CableContext, phrase: str) -> bool:
 @span_rule(
     repairs=("spurious_tag",),
     examples=[
-        ("cooperation ------ [ORG REGIONAL ECONOMIC COOPERATION  ] ------ regional economic",
-         "cooperation ------ REGIONAL ECONOMIC COOPERATION ------ regional economic"),
+        ("reform ------ [ORG POLITICAL REFORM  ] ------ political", "reform ------ POLITICAL REFORM ------ political"),
+        ("------ [ORG EU SPECIAL  ] ENVOY ------ a special envoy", "------ [ORG EU ] SPECIAL ENVOY ------ a special envoy"),
         ("TAGS ECON SUBJECT: [PER HALVORSEN  ] ON [LOC ECON COOPERATION  ] \nthe cooperation",
          "TAGS ECON SUBJECT: [PER HALVORSEN ] ON ECON COOPERATION \nthe cooperation"),
         ("------ ROLE OF [LOC PERU  ] ------ and Peru", "------ ROLE OF [LOC PERU ] ------ and Peru"),
