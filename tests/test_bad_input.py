@@ -103,3 +103,16 @@ def test_accounting_identity_on_the_whole_sample(tmp_path, default_rules):
         net = sum(counts[label] for counts in ledger.rule_net.values())
         assert ledger.read[label] + net == ledger.after_rules[label] == ledger.converted[label] + ledger.dropped_total()[label]
     assert sum(ledger.rule_changes.values()) > 1000
+
+
+def _broken_rule(cable, spans):
+    raise RuntimeError("a bug in a span rule")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_bug_stops_the_run_with_its_own_exception_instead_of_becoming_a_bad_cable(messy_dir, tmp_path, n_process):
+    from cable_ner.rules import SpanRule
+
+    broken = SpanRule("broken", _broken_rule, ("wrong_label",), ())
+    with pytest.raises(RuntimeError, match="a bug in a span rule"):
+        convert_corpus(cable_files(messy_dir), tmp_path / "out", labels=LABELS, rules=[broken], n_process=n_process)
