@@ -9,7 +9,8 @@ module named after the tagger error it repairs, registered with its metadata and
 - :mod:`.titles`: spans that swallow a title or role (``strip_titles``)
 - :mod:`.split_names`: one name split into spans, or part of it left outside
 - :mod:`.labels`: wrong labels (by head noun, by the cable's majority)
-- :mod:`.missed_mentions`: mentions the tagger missed (the cable's own names, the routing header)
+- :mod:`.missed_mentions`: mentions the tagger missed (the cable's own names at their other mentions)
+- :mod:`.routing_header`: the routing header's offices, addressees and people
 
 A rule is ``rule(cable, spans) -> spans``: ``cable`` (:class:`CableContext`) holds the plain text
 (markup removed, nothing else changed) and views of it computed once per cable. Rules use
@@ -35,7 +36,7 @@ DEFAULT_RULES: Tuple[str, ...] = (
 )
 
 # Importing the rule modules registers their rules.
-from . import boundaries, labels, missed_mentions, split_names, spurious_tags, titles  # noqa: E402,F401
+from . import boundaries, labels, missed_mentions, routing_header, split_names, spurious_tags, titles  # noqa: E402,F401
 from .context import CableContext  # noqa: E402
 from .registry import RULES, Example, SpanRule  # noqa: E402
 from .runner import Change, FixResult, apply_rules  # noqa: E402

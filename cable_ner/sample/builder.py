@@ -48,6 +48,10 @@ class CableBuilder:
         self.mentions.append(mention)
         return mention
 
+    def mentions_at(self, token: int) -> bool:
+        """Whether a gold mention covers the token."""
+        return any(mention.start <= token < mention.end for mention in self.mentions)
+
     def tagged_noise(self, text: str, label: str) -> None:
         """Words that are no entity but that the tagger tags (metadata, headings)."""
         start = len(self.tokens)

@@ -5,7 +5,7 @@ from typing import List, Sequence, Tuple
 from ..markup import write_markup
 from .builder import Token, token_span
 from .header import write_header
-from .lexicon import HEADINGS, POSTS
+from .lexicon import HEADINGS, posts
 from .tagger import simulate_tagger
 from .writer import CableWriter
 
@@ -17,7 +17,7 @@ def _page_break(w: CableWriter, page: int, pages: int, number: int) -> None:
 
 def write_cable(rng: random.Random, index: int) -> Tuple[str, str, str]:
     """One synthetic cable: its id, its silver (tagger) markup and its gold markup."""
-    post = rng.choice(POSTS)
+    post = rng.choice(posts())
     year = rng.randint(2004, 2010)
     number = rng.randint(100, 9999)
     cable_id = f"{year % 100:02d}{post.replace(' ', '')}{number}"
@@ -44,6 +44,8 @@ def write_cable(rng: random.Random, index: int) -> Tuple[str, str, str]:
         else:
             b.words(marking)
         b.words(")")
+        if paragraph == 1 and marking == "SBU" and rng.random() < 0.5:
+            b.words(rng.choice(["Sensitive but unclassified . Please handle accordingly .", "Sensitive But Unclassified ."]))
         if paragraph == 1 and rng.random() < 0.7:
             b.words("SUMMARY:")
         if rng.random() < 0.15:
@@ -59,6 +61,7 @@ def write_cable(rng: random.Random, index: int) -> Tuple[str, str, str]:
             b.raw("\n", glue=True)
         if paragraph < n_paragraphs and rng.random() < 0.25:
             heading = rng.choice(HEADINGS)
+            heading = heading.title() if rng.random() < 0.4 else heading
             b.words("------")
             b.tagged_noise(heading, rng.choice(["ORG", "LOC"])) if rng.random() < 0.4 else b.words(heading)
             b.words("------")

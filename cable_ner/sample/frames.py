@@ -6,7 +6,7 @@ cable prose; they hold no text of any real cable.
 """
 from typing import Callable, Dict
 
-from .lexicon import FAITHS, LANGUAGES, LOC_GENERIC, OPERATION_WORDS, ORG_ACRONYMS, STAFF_TITLES
+from .lexicon import FAITHS, HYPHENATED_WORDS, LANGUAGES, LOC_GENERIC, OPERATION_WORDS, ORG_ACRONYMS, STAFF_TITLES
 
 Slot = Callable[["CableWriter"], None]  # noqa: F821 (the writer imports the frames)
 
@@ -36,6 +36,8 @@ SLOTS: Dict[str, Slot] = {
     "pair": lambda w: w.b.entity(w.v.compound_adjective(), "MISC"),
     "us": lambda w: w.b.entity(*w.rng.choice([("U.S.", "LOC"), ("US", "LOC"), ("United States", "LOC"), ("USG", "ORG")])),
     "num": lambda w: w.words(w.v.number_phrase()),
+    "generic": lambda w: w.words(w.v.generic_noun()),
+    "hyph": lambda w: w.words(w.rng.choice(HYPHENATED_WORDS)),
 }
 
 FRAMES = [
@@ -162,9 +164,19 @@ FRAMES += [
     "The {pair} talks will resume in {city} {date}",
     "{dem} and {dem_pl} officials attended the {misc} reception",
     "{per_t} said {faith} leaders in {city} had been cooperative",
-    "The {dem} permission for the shipment has not yet been granted",
-    "{dem} consignees would not risk crossing into {country}",
     "Both {dem_pl} and {dem_pl} celebrated the {misc} holiday in {city}",
+]
+FRAMES += [
+    "The {generic} has not yet responded to the {hyph} proposal from {country}",
+    "{per_n} said the {generic} would take a {hyph} approach to the dispute with the {org}",
+    "According to the {generic} , the {hyph} talks in {city} will resume {date}",
+    "Post asks that the {generic} consider a {hyph} response",
+    "A {hyph} delegation from {country} met the {generic} {date}",
+    "The {generic} and the {org} remain at odds over the {hyph} plan",
+    "{staff} urged the {generic} to avoid any {hyph} measures in {prov}",
+    "In a {hyph} meeting , the {generic} told {per_n} that {country} would wait",
+    "The {generic} described the {hyph} agreement with {country} as a first step",
+    "{per_t} said the {generic} expects a {hyph} solution before {date}",
 ]
 OPENERS = ["However ,", "Although", "Regarding this ,", "Responding ,", "Most importantly ,", "One contact said", "Meanwhile ,", "In addition ,", "Separately ,", "As a result ,", "According to press reports ,",
            "He said that", "She noted that", "They added that", "We understand that", "Also ,", "In private ,",

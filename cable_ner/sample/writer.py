@@ -6,7 +6,7 @@ from typing import List, Optional, Tuple
 from .builder import CableBuilder
 from .frames import FRAMES, OPENERS, QUOTE_FRAMES, SLOTS
 from .lexicon import LOC_GENERIC, PERSON_TITLES
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, full_name
 
 
 class CableWriter:
@@ -39,7 +39,7 @@ class CableWriter:
             start = len(self.b.tokens)
             self.b.words(rng.choice(PERSON_TITLES))
             title = (start, len(self.b.tokens))
-        name = last if seen or rng.random() < 0.3 else f"{first} {last}"
+        name = last if seen or rng.random() < 0.3 else full_name(first, last)
         mention = self.b.entity(name, "PER", "possessive" if possessive else "plain", title=title)
         if " " in name:
             mention.split_at = 1
@@ -82,6 +82,7 @@ class CableWriter:
     def sentence(self) -> None:
         rng = self.rng
         frame = rng.choice(FRAMES)
+        first_token = len(self.b.tokens)
         if rng.random() < 0.3:
             # A discourse opener, so that a capitalised first word is not always a name.
             opener = rng.choice(OPENERS)
@@ -96,6 +97,9 @@ class CableWriter:
                 self.words(part)
             else:
                 SLOTS[slot](self)
+        opening = self.b.tokens[first_token]
+        if opening.text[:1].islower() and not self.b.mentions_at(first_token):
+            opening.text = opening.text[0].upper() + opening.text[1:]  # "the DCM met ..." opens a sentence
         end = "." if rng.random() < 0.97 else "?"
         if rng.random() < 0.12 and self.b.tokens and self.b.mentions and self.b.mentions[-1].end == len(self.b.tokens):
             # The tagger sometimes leaves the final period on the last word: "Afghanistan."
