@@ -2,8 +2,9 @@
 
 This module owns everything that changes the *characters* of a cable between the tagger's file
 and the text a model trains on: the ``<code><pre>`` wrapper, paragraph anchors
-(``<a id='par1' href='#par1'>¶</a>``), page-break headers (``KABUL 00002998 002 OF 006``) and the
-tagger's spaces before punctuation (``Karzai , Spanta .``), which raw cables do not have.
+(``<a id='par1' href='#par1'>¶</a>``) and the tagger's spaces before punctuation
+(``Karzai , Spanta .``), which raw cables do not have. Page-break headers
+(``KABUL 00002998 002 OF 006``) stay: published raw cables have them too, and their city is LOC.
 
 Every change is an :class:`Edit`; :func:`apply_edits` rewrites the text and moves each entity
 span with it. A span that loses characters to an edit is dropped, with the edit's reason, so
@@ -34,9 +35,6 @@ class CleanedText(NamedTuple):
 
 WRAPPER = re.compile(r"</?code>|</?pre>")
 PARAGRAPH_ANCHOR = re.compile(r"<a id='par\d+' href='#par\d+'>(¶)</a>")
-# City (one or two words in capitals), cable number, page "002" or "001.2", "OF", page count.
-# (The lookahead lets the scan pass over lower-case text without trying the rest.)
-PAGE_BREAK = re.compile(r"\b(?=[A-Z]{2})(?:[A-Z]{2,} )?[A-Z]{2,} \d{8} +\d{3}(?:\.\d)? OF \d{3}\b ?")
 # Tagger spacing. Each pattern starts with a literal, which the regex engine scans for fast; what
 # must stand before the match is checked in :func:`_tagger_spacing` (a lookbehind made the scan
 # ten times slower).
@@ -55,8 +53,6 @@ def find_edits(text: str) -> List[Edit]:
         edits.append(Edit(match.start(), match.end(), "", "html_wrapper"))
     for match in PARAGRAPH_ANCHOR.finditer(text):
         edits.append(Edit(match.start(), match.end(), "\n\n¶", "paragraph_anchor"))
-    for match in PAGE_BREAK.finditer(text):
-        edits.append(Edit(match.start(), match.end(), "", "page_break_header"))
     for start, end in _tagger_spacing(text):
         edits.append(Edit(start, end, "", "tagger_spacing"))
     edits.sort()
@@ -86,8 +82,8 @@ def apply_edits(text: str, spans: Sequence[Span], edits: Sequence[Edit]) -> Clea
     """Apply edits to text and move spans with them.
 
     A span survives an edit inside it only if the edit changes whitespace alone; otherwise the
-    span is dropped with the edit's reason. Example: text ``"KABUL 00002998 002 OF 006 of"`` with
-    the page-break edit drops a span over ``KABUL`` as ``"page_break_header"``.
+    span is dropped with the edit's reason. Example: a span over ``x</pre>`` is dropped as
+    ``"html_wrapper"`` when the wrapper is removed.
     """
     pieces: List[str] = []
     shifts: List[int] = []  # cumulative length change after each edit

@@ -14,11 +14,19 @@ def test_cleaning_removes_noise_and_keeps_offsets():
     cleaned = clean_cable(parsed.text, parsed.spans)
     assert "<code>" not in cleaned.text and "</pre>" not in cleaned.text
     assert "<a id" not in cleaned.text and "¶1. \n(C) Halvorsen, Ostrovic and" in cleaned.text
-    assert "00004711 002 OF 003" not in cleaned.text and cleaned.text.startswith("S E C R E T SECTION")
-    assert "talks with the UNDP team resumed in Cusco." in cleaned.text
+    assert cleaned.text.startswith("S E C R E T SECTION")
+    # Page-break headers stay, as in published raw cables; their city is a LOC.
+    assert "talks with the UNDP team LIMA 00004711 002 OF 003 resumed in Cusco." in cleaned.text
     kept = [(cleaned.text[s.start : s.end], s.label) for s in cleaned.spans]
-    assert kept == [("LIMA", "LOC"), ("Halvorsen", "PER"), ("Ostrovic", "PER"), ("Lima", "LOC"), ("UNDP", "ORG"), ("Cusco", "LOC")]
-    assert [(parsed.span_text(span), reason) for span, reason in cleaned.dropped] == [("LIMA", "page_break_header")]
+    assert kept == [("LIMA", "LOC"), ("Halvorsen", "PER"), ("Ostrovic", "PER"), ("Lima", "LOC"), ("UNDP", "ORG"), ("LIMA", "LOC"),
+                    ("Cusco", "LOC")]
+    assert cleaned.dropped == []
+
+
+def test_a_span_that_loses_characters_to_an_edit_is_dropped_with_its_reason():
+    parsed = parse_markup("<code><pre>a [PER Ann</pre></code>  ] left")
+    cleaned = clean_cable(parsed.text, parsed.spans)
+    assert cleaned.spans == [] and [(parsed.span_text(s), reason) for s, reason in cleaned.dropped] == [("Ann</pre></code>", "html_wrapper")]
 
 
 def test_spaces_inside_a_span_may_go_but_the_span_stays():
