@@ -16,6 +16,7 @@ import srsly
 import typer
 from wasabi import msg
 
+import cable_ner.components  # noqa: F401 (registers the components a trained pipeline uses)
 from cable_ner.audit.evaluation import score_pipeline_on_cables
 from cable_ner.audit.tables import markdown_table
 from scripts.common import DEFAULT_LABELS, Arg, Opt, parse_labels

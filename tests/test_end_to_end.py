@@ -4,10 +4,10 @@ Runs the real project.yml with `spacy project run all` in a copy of the project,
 the wheel into a fresh virtualenv (beside the spaCy already installed) and tags a raw cable.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
-import sysconfig
 import venv
 from pathlib import Path
 
@@ -67,34 +67,91 @@ def test_all_workflow_writes_every_output(finished_project):
 def test_second_run_skips_up_to_date_steps(finished_project):
     result = run_all(finished_project)
     assert result.returncode == 0
-    assert result.stdout.count("Skipping") == 8, result.stdout
+    assert result.stdout.count("Skipping") == 9, result.stdout
 
 
-def test_wheel_installs_in_fresh_venv_and_tags_a_raw_cable(finished_project, tmp_path):
+def _site_with_only(distribution: str, target: Path) -> None:
+    """Link ``distribution`` and what it requires (recursively) from this run's site-packages into ``target``."""
+    from importlib import metadata
+
+    todo, seen = [distribution], set()
+    while todo:
+        name = re.sub(r"[-_.]+", "-", todo.pop()).lower()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        for requirement in dist.requires or []:
+            if "extra ==" not in requirement:
+                todo.append(re.match(r"[A-Za-z0-9_.-]+", requirement).group())
+        for file in dist.files or []:
+            top = Path(str(file)).parts[0]
+            source = Path(dist.locate_file(top))
+            if top != ".." and source.exists() and not (target / top).exists():
+                (target / top).symlink_to(source)
+
+
+@pytest.fixture(scope="module")
+def wheel_python(finished_project, tmp_path_factory) -> Path:
+    """The python of a fresh venv with the packaged wheel installed, and only spaCy's requirements visible."""
     wheels = list((finished_project / "packages").rglob("en_cable_ner_smoke-0.0.1-py3-none-any.whl"))
     assert len(wheels) == 1
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    python = env_dir / "bin" / "python"
-    # Make the spaCy of this test run visible in the fresh venv ("beside spaCy"), without copying it.
+    root = tmp_path_factory.mktemp("wheel")
+    venv.create(root / "venv", with_pip=True)
+    python = root / "venv" / "bin" / "python"
+    # The fresh venv sees spaCy and what spaCy requires from this test run, nothing else of it:
+    # the wheel must carry its own components (no cable_ner, no scripts).
+    requirements = root / "requirements-site"
+    requirements.mkdir()
+    _site_with_only("spacy", requirements)
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           capture_output=True, text=True, check=True).stdout.strip()
-    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    Path(site, "outer-site-packages.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf8")
+    Path(site, "spacy-requirements.pth").write_text(f"{requirements}\n", encoding="utf8")
     install = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheels[0])],
                              capture_output=True, text=True)
     assert install.returncode == 0, install.stderr
-    raw_cable = read_cable_file(sorted(cable_files(SAMPLE_DIR / "gold"))[-1]).text
-    (tmp_path / "raw.txt").write_text(raw_cable, encoding="utf8")
+    return python
+
+
+def tag_in_wheel_venv(python: Path, texts, tmp_path: Path) -> dict:
+    """Run the installed wheel over texts in its venv: pipe names, labels, tokens and entities per text."""
+    paths = []
+    for index, text in enumerate(texts):
+        paths.append(tmp_path / f"cable{index}.txt")
+        paths[-1].write_text(text, encoding="utf8")
     script = (
-        "import sys, spacy, json; nlp = spacy.load('en_cable_ner_smoke');"
-        "doc = nlp(open(sys.argv[1], encoding='utf8').read());"
-        "print(json.dumps({'pipe': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels), 'n': len(doc)}))"
+        "import sys, json, importlib.util, spacy\n"
+        "assert importlib.util.find_spec('cable_ner') is None\n"
+        "nlp = spacy.load('en_cable_ner_smoke')\n"
+        "docs = [nlp(open(path, encoding='utf8').read()) for path in sys.argv[1:]]\n"
+        "print(json.dumps({'pipe': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels),"
+        " 'tokens': [len(doc) for doc in docs], 'ents': [[e.text for e in doc.ents] for doc in docs]}))"
     )
     # Run from tmp_path so that the package is found in the venv, not in the project folder.
-    loaded = subprocess.run([str(python), "-c", script, str(tmp_path / "raw.txt")], cwd=tmp_path, capture_output=True, text=True)
+    loaded = subprocess.run([str(python), "-c", script, *map(str, paths)], cwd=tmp_path, capture_output=True, text=True)
     assert loaded.returncode == 0, loaded.stderr
-    info = srsly.json_loads(loaded.stdout.strip().splitlines()[-1])
-    assert info["pipe"] == ["tok2vec", "ner"]
+    return srsly.json_loads(loaded.stdout.strip().splitlines()[-1])
+
+
+def markup_in(entities) -> list:
+    return [text for texts in entities for text in texts if any(char in text for char in "<>¶")]
+
+
+def test_wheel_loads_in_a_fresh_venv_and_tags_raw_cables_and_pages(wheel_python, tmp_path):
+    gold = [read_cable_file(path).text for path in sorted(cable_files(SAMPLE_DIR / "gold"))]
+    raw = next(text for text in gold if not text.startswith("<code><pre>"))
+    page = next(text for text in gold if text.startswith("<code><pre>"))
+    info = tag_in_wheel_venv(wheel_python, [raw, page], tmp_path)
+    assert info["pipe"] == ["tok2vec", "cable_markup", "ner", "cable_consistency"]
     assert set(info["labels"]) == set(LABELS)
-    assert info["n"] > 100
+    assert min(info["tokens"]) > 100
+    assert markup_in(info["ents"]) == []
+
+
+def test_wheel_tags_no_markup_on_the_real_seed_page(wheel_python, tmp_path, seed_path):
+    info = tag_in_wheel_venv(wheel_python, [read_cable_file(seed_path).text], tmp_path)
+    assert info["tokens"][0] > 1000
+    assert markup_in(info["ents"]) == []
