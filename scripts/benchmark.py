@@ -1,6 +1,6 @@
-"""Benchmark conversion speed and memory on synthetic cables; prints figures, asserts nothing.
+"""Benchmark conversion speed, memory and the trained model's speed; prints figures, asserts nothing.
 
-Usage: python scripts/benchmark.py [--n-cables 1000] [--repeats 3]
+Usage: python scripts/benchmark.py [--n-cables 1000] [--repeats 3] [--model training/efficiency/model-best]
 Prints conversion cables/s and words/s at 1 process and at all cores, spaCy's tokenizer alone over
 the same text on 1 process (the floor any conversion pays), and the converter's peak memory at N
 and 4N cables. Targets: conversion on all cores >= 1.0x tokenizer-alone throughput; peak memory
@@ -11,6 +11,10 @@ each round's own all-core ratio is printed too, so a run's spread shows.
 N defaults to 1,000 cables: at a few hundred, a run lasts a second or two and starting the
 workers, warming each one's tokenizer cache and writing the last shards weigh a tenth of it,
 which a real collection of thousands of cables does not pay.
+
+With a trained pipeline (``--model``), it also prints the pipeline's tagging speed on raw
+cables (one process, words/s) beside a reference pipeline's NER alone (``--reference``, default
+en_core_web_sm with only its ``ner`` enabled, when it is installed). Target: at least 2x.
 """
 import os
 import subprocess
@@ -75,6 +79,26 @@ def speed_runs(paths: List[Path], cores: int, repeats: int) -> Tuple[int, Dict[s
     return words, best, rounds
 
 
+def tagging_words_per_second(nlp, texts: List[str], repeats: int) -> float:
+    """Best words/s of ``nlp`` over the texts, on one process, over ``repeats`` rounds."""
+    best, words = float("inf"), 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        words = sum(len(doc) for doc in nlp.pipe(texts))
+        best = min(best, time.perf_counter() - started)
+    return words / best
+
+
+def load_reference(name: str):
+    """A reference pipeline with only its NER running, or None when it is not installed."""
+    import spacy
+
+    try:
+        return spacy.load(name, enable=["ner"])
+    except (OSError, ValueError):
+        return None
+
+
 def peak_memory_mib(folder: Path) -> float:
     """Peak resident memory of one single-process conversion of ``folder``, in MiB."""
     with tempfile.TemporaryDirectory() as out:
@@ -93,6 +117,8 @@ def main(
     n_cables: int = Opt(1000, "--n-cables", "-n", help="N: cables for the speed runs and the first memory run"),
     seed: int = Opt(1, "--seed", "-s", help="Generator seed"),
     repeats: int = Opt(3, "--repeats", "-r", help="Rounds of the three speed runs; each figure is its best round"),
+    model: Path = Opt(Path("training/efficiency/model-best"), "--model", "-m", help="Trained pipeline to time on raw cables"),
+    reference: str = Opt("en_core_web_sm", "--reference", help="Installed pipeline whose NER alone is the speed reference"),
 ):
     # fmt: on
     """Print conversion throughput against the tokenizer's, and peak memory at N and 4N cables."""
@@ -118,6 +144,38 @@ def main(
     target_memory = peak_4n <= 1.3 * peak_n
     msg.text(f"Target: all-core conversion >= tokenizer alone: {'met' if target_speed else 'NOT met'}; "
              f"peak memory at 4N <= 1.3x N: {'met' if target_memory else 'NOT met'}")
+    if model.exists():
+        tagging_speed(model, reference, n_cables, seed, repeats)
+    else:
+        msg.info(f"No trained pipeline at {model}: tagging speed not measured (run 'spacy project run train')")
+
+
+def tagging_speed(model: Path, reference: str, n_cables: int, seed: int, repeats: int) -> None:
+    """Print the trained pipeline's tagging speed on raw cables beside the reference NER's."""
+    import spacy
+
+    import cable_ner.components  # noqa: F401 (registers the components the pipeline uses)
+
+    texts = [read_markup_text(gold) for _, _, gold in generate_corpus(min(n_cables, 300), seed)]
+    ours = tagging_words_per_second(spacy.load(model), texts, repeats)
+    rows = [(f"{model}", f"{ours:,.0f}", "")]
+    other = load_reference(reference)
+    if other is None:
+        msg.table(rows, header=("pipeline", "words/s", "ratio"), divider=True, aligns=("l", "r", "r"))
+        msg.info(f"Reference pipeline '{reference}' is not installed: no ratio (pip install it to compare)")
+        return
+    theirs = tagging_words_per_second(other, texts, repeats)
+    rows.append((f"{reference}, ner only", f"{theirs:,.0f}", ""))
+    rows[0] = (rows[0][0], rows[0][1], f"{ours / theirs:.2f}x")
+    msg.table(rows, header=("pipeline", "words/s", "vs reference"), divider=True, aligns=("l", "r", "r"))
+    msg.text(f"Target: tagging >= 2x the reference NER alone: {'met' if ours >= 2 * theirs else 'NOT met'}")
+
+
+def read_markup_text(markup: str) -> str:
+    """The plain text of a cable in bracket markup (the raw cable a user would tag)."""
+    from cable_ner.markup import parse_markup
+
+    return parse_markup(markup).text
 
 
 if __name__ == "__main__":

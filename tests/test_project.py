@@ -108,12 +108,14 @@ def test_every_project_command_runs_a_tool_of_its_own_name():
                 assert command["name"].startswith(match.group(1).replace("_", "-").split("-")[0]), command["name"]
 
 
-def test_readme_rule_table_is_written_from_the_registry():
+def test_readme_rule_table_and_vector_features_are_written_from_the_code():
     from cable_ner.audit.tables import replace_marked_section, rules_table
+    from cable_ner.knowledge.vectors import features_markdown
     from cable_ner.rules import default_rules
 
     readme = (PROJECT_DIR / "README.md").read_text(encoding="utf8")
     assert replace_marked_section(readme, "RULES", rules_table(default_rules())) == readme, "run: spacy project run document"
+    assert replace_marked_section(readme, "VECTORS", features_markdown()) == readme, "run: spacy project run document"
 
 
 def test_readme_command_tables_are_current(tmp_path):

@@ -9,8 +9,12 @@ from ..markup import Span, read_cable_file
 from .scores import SpanScores
 
 
-def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str]) -> SpanScores:
-    """Exact-match scores of ``nlp`` on every gold cable in ``data_dir/gold``."""
+def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False) -> SpanScores:
+    """Exact-match scores of ``nlp`` on every gold cable in ``data_dir/gold``.
+
+    upper (bool): score on the cables written in capitals throughout, as many older cables are
+        (characters whose capital is longer, like ß, are left as they are so offsets hold).
+    """
     scores = SpanScores()
     gold_paths = sorted((data_dir / "gold").glob("*.txt"))
     if not gold_paths:
@@ -20,7 +24,7 @@ def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str
         raw_path = data_dir / "raw" / path.name
         if raw_path.exists() and raw_path.read_text(encoding="utf8") != gold.text:
             raise ValueError(f"{raw_path}: the raw text differs from the gold file's text without markup")
-        doc = nlp(gold.text)
+        doc = nlp(capitals(gold.text) if upper else gold.text)
         predicted: List[Span] = [Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels]
         scores.add(gold.spans, predicted)
     return scores
@@ -52,3 +56,8 @@ def score_rows(scores: Sequence[Tuple[str, dict]], labels: Sequence[str]) -> Lis
             row += [round(p or 0.0, 3), round(r or 0.0, 3), round(f or 0.0, 3)]
         rows.append(row)
     return rows
+
+
+def capitals(text: str) -> str:
+    """The text in capitals, character for character (offsets into it hold for ``text``)."""
+    return "".join(char.upper() if len(char.upper()) == 1 else char for char in text)

@@ -1,0 +1,69 @@
+"""Scores over several training seeds: mean and range per label, with the library versions.
+
+One training run is one draw: on 12 real cables, two seeds of the same config differ by a few
+points. Figures are therefore reported as the mean and the range over seeds.
+"""
+import platform
+import statistics
+from typing import Dict, List, Sequence
+
+from .tables import markdown_table
+
+Scores = Dict[str, float]  # label (and "all") -> F1
+
+
+def versions() -> Dict[str, str]:
+    """The versions that the figures were measured with."""
+    import spacy
+    import thinc
+
+    return {"python": platform.python_version(), "spacy": spacy.__version__, "thinc": thinc.__version__}
+
+
+def f1_by_label(evaluation: dict, labels: Sequence[str]) -> Scores:
+    """F1 per label and overall from a ``spacy evaluate`` result or a :class:`SpanScores` dict."""
+    if "ents_per_type" in evaluation or "ents_f" in evaluation:
+        per_type = evaluation.get("ents_per_type") or {}
+        scores = {label: float((per_type.get(label) or {}).get("f", 0.0)) for label in labels}
+        scores["all"] = float(evaluation.get("ents_f") or 0.0)
+        return scores
+    scores = {label: float(evaluation["per_label"][label]["f"]) for label in labels}
+    scores["all"] = float(evaluation["overall"]["f"])
+    return scores
+
+
+def summarise(runs: Dict[int, Dict[str, Scores]], labels: Sequence[str]) -> dict:
+    """Mean, min and max of every evaluation's F1 per label over the seeds.
+
+    runs: seed -> evaluation name (e.g. "gold-test", "real-dev") -> label -> F1.
+    """
+    evaluations = sorted({name for per_seed in runs.values() for name in per_seed})
+    summary: dict = {"seeds": sorted(runs), "versions": versions(), "evaluations": {}}
+    for name in evaluations:
+        seeds = [seed for seed in sorted(runs) if name in runs[seed]]
+        table = {}
+        for label in [*labels, "all"]:
+            values = [runs[seed][name][label] for seed in seeds]
+            table[label] = {"mean": round(statistics.mean(values), 4), "min": round(min(values), 4),
+                            "max": round(max(values), 4), "runs": [round(value, 4) for value in values]}
+        summary["evaluations"][name] = table
+    return summary
+
+
+def summary_markdown(summary: dict, labels: Sequence[str]) -> str:
+    """The summary as Markdown: one table, a row per label, mean [min-max] per evaluation."""
+    names = list(summary["evaluations"])
+    rows: List[List[str]] = []
+    for label in [*labels, "all"]:
+        row = [label]
+        for name in names:
+            cell = summary["evaluations"][name][label]
+            row.append(f"{cell['mean']:.3f} [{cell['min']:.3f}-{cell['max']:.3f}]")
+        rows.append(row)
+    versions_line = ", ".join(f"{name} {version}" for name, version in summary["versions"].items())
+    header = ["label", *(f"{name} F1 mean [range]" for name in names)]
+    return (
+        f"# Scores over {len(summary['seeds'])} training seeds ({', '.join(map(str, summary['seeds']))})\n\n"
+        + markdown_table(header, rows)
+        + f"\n\nMeasured with {versions_line}.\n"
+    )

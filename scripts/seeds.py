@@ -1,0 +1,99 @@
+"""Train the model with several seeds; report mean and range of its held-out and real-cable scores.
+
+Usage: python scripts/seeds.py configs/efficiency.cfg training/seeds metrics/seeds.json --seeds 0,1,2
+    [--real-dev ../shared/real-dev] [--set components.tok2vec.model.embed.include_static_vectors=false]
+Each seed trains the config on corpus/train (dev: corpus/dev) and is scored on the gold test
+cables and, when the folder exists, on real raw cables with gold annotation: as they are, as
+they are without the cable-consistency step, and written in capitals throughout. ``--set``
+overrides config values for every seed (to measure what one piece gives).
+"""
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional
+
+if __package__ in (None, ""):  # run as `python scripts/seeds.py`: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import spacy
+import srsly
+import typer
+from spacy.cli.evaluate import evaluate
+from spacy.cli.train import train
+from wasabi import msg
+
+import cable_ner.components  # noqa: F401 (registers the components the config names)
+from cable_ner.audit.evaluation import score_pipeline_on_cables
+from cable_ner.audit.seeds import Scores, f1_by_label, summarise, summary_markdown
+from scripts.common import DEFAULT_LABELS, Arg, Opt, parse_labels
+
+
+# fmt: off
+def main(
+    config_path: Path = Arg(..., help="Training config", exists=True, dir_okay=False),
+    output_dir: Path = Arg(..., help="Folder for one trained pipeline per seed"),
+    metrics_path: Path = Arg(..., help="JSON file for the summary (a .md beside it)"),
+    seeds: str = Opt("0,1,2", "--seeds", help="Comma-separated training seeds"),
+    corpus_dir: Path = Opt(Path("corpus"), "--corpus", help="Folder with train/, dev/ and gold/test/"),
+    vectors: str = Opt("corpus/knowledge_vectors", "--vectors", help="Vectors path for the config (paths.vectors)"),
+    real_dev: Optional[Path] = Opt(None, "--real-dev", help="Folder with raw/ and gold/ real cables (skipped when absent)"),
+    labels: str = Opt(DEFAULT_LABELS, "--labels", help="Comma-separated labels to score"),
+    gpu_id: int = Opt(-1, "--gpu-id", "-g", help="GPU id, or -1 for CPU"),
+    settings: List[str] = Opt([], "--set", help="Config override SECTION.KEY=VALUE for every seed; repeatable"),
+):
+    # fmt: on
+    """Train one pipeline per seed and summarise its scores as mean and range."""
+    label_set = parse_labels(labels)
+    seed_list = [int(seed) for seed in seeds.split(",") if seed.strip()]
+    if real_dev is not None and not (real_dev / "gold").is_dir():
+        msg.warn(f"No real cables in {real_dev}: scoring on the gold test cables only")
+        real_dev = None
+    runs: Dict[int, Dict[str, Scores]] = {}
+    for seed in seed_list:
+        msg.divider(f"Seed {seed}")
+        model_dir = output_dir / f"seed{seed}"
+        overrides = {"paths.train": str(corpus_dir / "train"), "paths.dev": str(corpus_dir / "dev"),
+                     "paths.vectors": vectors, "system.seed": seed, **config_overrides(settings)}
+        train(config_path, model_dir, use_gpu=gpu_id, overrides=overrides)
+        best = model_dir / "model-best"
+        runs[seed] = {"gold-test": f1_by_label(evaluate(str(best), corpus_dir / "gold" / "test", use_gpu=gpu_id), label_set)}
+        if real_dev is not None:
+            nlp = spacy.load(best)
+            runs[seed].update(real_cable_scores(nlp, real_dev, label_set))
+        msg.good(f"Seed {seed}: " + ", ".join(f"{name} F1 {scores['all']:.3f}" for name, scores in runs[seed].items()))
+    summary = summarise(runs, label_set)
+    metrics_path.parent.mkdir(parents=True, exist_ok=True)
+    srsly.write_json(metrics_path, summary)
+    markdown = summary_markdown(summary, label_set)
+    metrics_path.with_suffix(".md").write_text(markdown, encoding="utf8")
+    print(markdown)
+    msg.good(f"Saved {metrics_path} and {metrics_path.with_suffix('.md')}")
+
+
+def config_overrides(settings: List[str]) -> Dict[str, object]:
+    """``--set`` values as config overrides (``SECTION.KEY=VALUE``, the value read as JSON where it parses)."""
+    overrides: Dict[str, object] = {}
+    for setting in settings:
+        key, _, value = setting.partition("=")
+        if not value:
+            msg.fail(f"--set expects SECTION.KEY=VALUE, got '{setting}'", exits=1)
+        try:
+            overrides[key] = srsly.json_loads(value)
+        except ValueError:
+            overrides[key] = value
+    return overrides
+
+
+def real_cable_scores(nlp, real_dev: Path, labels: List[str]) -> Dict[str, Scores]:
+    """F1 on the real cables: as they are, in capitals throughout, and without the consistency step."""
+    runs = {
+        "real-dev": score_pipeline_on_cables(nlp, real_dev, labels),
+        "real-dev-capitals": score_pipeline_on_cables(nlp, real_dev, labels, upper=True),
+    }
+    if "cable_consistency" in nlp.pipe_names:
+        with nlp.select_pipes(disable=["cable_consistency"]):
+            runs["real-dev-no-consistency"] = score_pipeline_on_cables(nlp, real_dev, labels)
+    return {name: f1_by_label(scores.to_dict(labels), labels) for name, scores in runs.items()}
+
+
+if __name__ == "__main__":
+    typer.run(main)
