@@ -8,9 +8,10 @@ markup raises :class:`MarkupError`, which names the file, line, column, the prob
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import Iterable, List, Mapping, NamedTuple, Optional, Sequence, Set, Tuple
 
-DEFAULT_LABELS: Tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
+from .labels import DEFAULT_LABELS
+
 
 
 class Span(NamedTuple):
@@ -33,27 +34,30 @@ class AnnotatedText:
 
 
 class MarkupError(ValueError):
-    """Malformed bracket markup, located by file, line and column."""
+    """A bad input file, located by file, line and column: broken markup, bad bytes, no text.
 
-    def __init__(self, source: str, line: int, column: int, problem: str, hint: str) -> None:
+    opened (Optional[Tuple[int, int]]): for an entity left open, the line and column where it
+        opened (``line`` and ``column`` are where the problem showed).
+    """
+
+    def __init__(self, source: str, line: int, column: int, problem: str, hint: str,
+                 opened: Optional[Tuple[int, int]] = None) -> None:
         self.source = source
         self.line = line
         self.column = column
         self.problem = problem
         self.hint = hint
+        self.opened = opened
         super().__init__(f"{source}:{line}:{column}: {problem}. {hint}")
 
     def __reduce__(self):  # travels from worker processes whole, not as its message alone
-        return MarkupError, (self.source, self.line, self.column, self.problem, self.hint)
+        return MarkupError, (self.source, self.line, self.column, self.problem, self.hint, self.opened)
 
     def as_record(self) -> dict:
-        return {
-            "file": self.source,
-            "line": self.line,
-            "column": self.column,
-            "reason": self.problem,
-            "hint": self.hint,
-        }
+        record = {"file": self.source, "line": self.line, "column": self.column, "reason": self.problem, "hint": self.hint}
+        if self.opened is not None:
+            record.update(opened_line=self.opened[0], opened_column=self.opened[1])
+        return record
 
 
 def _location(markup: str, offset: int) -> Tuple[int, int]:
@@ -141,11 +145,18 @@ def _first_problem(markup: str, allowed: Set[str], source: str) -> Optional[Mark
                               "Fix the label or pass it in the label set (--labels).")
         close = markup.find("]", label_end + 1)
         inner_open = markup.find("[", label_end + 1)
-        if close == -1:
-            return problem_at(next_open, f"unclosed entity '[{label}'", "Add the closing ']' after the entity's text.")
-        if inner_open != -1 and inner_open < close:
-            return problem_at(inner_open, f"nested '[' inside the entity opened at {_location(markup, next_open)[1]}",
-                              "Entities cannot nest; close the outer entity first.")
+        opened = _location(markup, next_open)
+        if close == -1 or (inner_open != -1 and inner_open < close):
+            found = len(markup) if close == -1 else inner_open
+            line, column = _location(markup, found)
+            where = "the end of the file" if close == -1 else f"the next '[' at line {line}, column {column}"
+            return MarkupError(
+                source, line, column,
+                f"entity '[{label}' opened at line {opened[0]}, column {opened[1]} is not closed before {where}",
+                f"Add ' ]' where the entity's text ends, or remove the '[{label} ' opener"
+                + ("." if close == -1 else " (entities cannot nest)."),
+                opened=opened,
+            )
         if not markup[label_end + 1 : close].strip():
             return problem_at(next_open, f"empty entity '[{label} ]'", "Remove the empty brackets.")
         pos = close + 1
@@ -169,8 +180,16 @@ def write_markup(text: str, spans: Iterable[Span], closer: str = " ]") -> str:
     return "".join(parts)
 
 
-def read_cable_file(path: Path, labels: Sequence[str] = DEFAULT_LABELS) -> AnnotatedText:
-    """Read one annotated cable file (UTF-8, a BOM is allowed)."""
+def read_cable_file(
+    path: Path, labels: Sequence[str] = DEFAULT_LABELS, translate: Optional[Mapping[str, str]] = None
+) -> AnnotatedText:
+    """Read one annotated cable file (UTF-8, a BOM is allowed).
+
+    translate (Optional[Mapping[str, str]]): other label names to accept, and the label of
+        ``labels`` each stands for (``{"PER": "PERSON"}``: see :meth:`LabelRoles.translation`).
+    Raises :class:`MarkupError` for every kind of bad file, the same for every command: bytes
+    that are not UTF-8, a binary file, broken markup, or no text at all.
+    """
     data = Path(path).read_bytes()
     try:
         markup = data.decode("utf-8-sig")
@@ -184,7 +203,45 @@ def read_cable_file(path: Path, labels: Sequence[str] = DEFAULT_LABELS) -> Annot
         line, column = _location(markup, offset)
         raise MarkupError(str(path), line, column, "NUL byte: this looks like a binary file",
                           "Remove the file from the input folder.")
-    return parse_markup(markup, labels, source=str(path))
+    if not markup.strip():
+        raise MarkupError(str(path), 1, 1, "empty file: no cable text", "Remove the file or add the cable's text.")
+    if not translate:
+        return parse_markup(markup, labels, source=str(path))
+    parsed = parse_markup(markup, [*labels, *translate], source=str(path))
+    parsed.spans = [Span(span.start, span.end, translate.get(span.label, span.label)) for span in parsed.spans]
+    return parsed
+
+
+def read_gold_file(path: Path, silver: AnnotatedText, labels: Sequence[str] = DEFAULT_LABELS) -> AnnotatedText:
+    """Read the gold annotation of a cable; its text must be the silver file's, markup aside.
+
+    Raises :class:`MarkupError` for a bad file, and for a text that differs from the silver
+    text, located where the two first differ.
+    """
+    gold = read_cable_file(path, labels)
+    if gold.text != silver.text:
+        differ = next((i for i, (a, b) in enumerate(zip(gold.text, silver.text)) if a != b), min(len(gold.text), len(silver.text)))
+        markup = Path(path).read_bytes().decode("utf-8-sig")
+        line, column = _location(markup, _markup_offset(markup, differ))
+        raise MarkupError(str(path), line, column, "the gold file's text differs here from its silver file's text",
+                          "Gold and silver must hold the same text, markup aside: fix the gold file or pair it with its own cable.")
+    return gold
+
+
+def _markup_offset(markup: str, plain_offset: int) -> int:
+    """Where a character of the plain text stands in well-formed markup."""
+    plain = markup_position = 0
+    for match in ENTITY.finditer(markup):
+        outside = match.start() - markup_position
+        if plain_offset < plain + outside:
+            break
+        plain += outside
+        body = match.group(2).rstrip()
+        if plain_offset < plain + len(body):
+            return match.start(2) + plain_offset - plain
+        plain += len(body)
+        markup_position = match.end()
+    return markup_position + plain_offset - plain
 
 
 def cable_files(input_dir: Path) -> List[Path]:

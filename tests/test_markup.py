@@ -1,6 +1,6 @@
 import pytest
 
-from cable_ner.markup import MarkupError, Span, parse_markup, read_cable_file, write_markup
+from cable_ner.markup import MarkupError, Span, parse_markup, read_cable_file, read_gold_file, write_markup
 
 
 def test_parse_simple_entities():
@@ -27,9 +27,9 @@ def test_configured_label_set():
 @pytest.mark.parametrize(
     "markup,problem,line,column",
     [
-        ("ok\nsee [PER Halvorsen and more", "unclosed entity '[PER'", 2, 5),
+        ("ok\nsee [PER Halvorsen and more", "entity '[PER' opened at line 2, column 5 is not closed before the end", 2, 28),
         ("text ] more", "stray ']'", 1, 6),
-        ("[PER Halvorsen [LOC Lima ] ]", "nested '['", 1, 16),
+        ("[PER Halvorsen [LOC Lima ] ]", "entity '[PER' opened at line 1, column 1 is not closed before the next '['", 1, 16),
         ("a [PER   ] b", "empty entity", 1, 3),
         ("a\n\n  [FOO bar ]", "unknown label 'FOO'", 3, 3),
         ("a [sic] b", "not followed by a label", 1, 3),
@@ -82,3 +82,31 @@ def test_leading_whitespace_inside_the_brackets_is_text_outside_the_entity():
     parsed = parse_markup("a [PER   Halvorsen  ] b")
     assert parsed.text == "a   Halvorsen b"
     assert parsed.spans == [Span(4, 13, "PER")]
+
+
+def test_an_entity_left_open_names_where_it_opened_and_where_the_problem_showed():
+    with pytest.raises(MarkupError) as info:
+        parse_markup("( C ) a\n[PER Foo Bar met\n[LOC Lima ] today", source="cable.txt")
+    error = info.value
+    assert (error.line, error.column) == (3, 1) and error.opened == (2, 1)
+    assert "opened at line 2, column 1 is not closed before the next '[' at line 3, column 1" in str(error)
+    assert error.as_record()["opened_line"] == 2 and error.as_record()["opened_column"] == 1
+
+
+def test_a_gold_file_must_hold_its_silver_files_text(tmp_path):
+    silver = parse_markup("[PER Ann  ] met\nofficials in [LOC Lima  ] today")
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("[PER Ann ] met\nofficials in [LOC Lima ] today", encoding="utf8")
+    bad.write_text("[PER Ann ] met\nofficials in [LOC Lima ] tonight", encoding="utf8")
+    assert read_gold_file(good, silver).spans == silver.spans
+    with pytest.raises(MarkupError) as info:
+        read_gold_file(bad, silver)
+    assert (info.value.source, info.value.line, info.value.column) == (str(bad), 2, 28)
+    assert "differs" in info.value.problem
+
+
+def test_an_empty_file_is_a_bad_file(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" \n", encoding="utf8")
+    with pytest.raises(MarkupError, match="empty file"):
+        read_cable_file(empty)
