@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
@@ -19,7 +19,8 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..cable_text import clean_cable, paragraphs
-from ..markup import AnnotatedText, MarkupError, Span, read_cable_file
+from ..labels import DEFAULT_ROLES, LabelRoles
+from ..markup import AnnotatedText, Span, read_cable_file
 from ..rules import FixResult, SpanRule, apply_rules
 from .docbin import PackedDocs, docs_from_packed, pack_paragraphs
 from .ledger import Ledger
@@ -75,7 +76,7 @@ def _rule_net(fix: FixResult) -> Dict[str, Counter]:
 
 
 def annotated_to_docs(
-    nlp: Language, cable_id: str, annotated: AnnotatedText, rules: Sequence[SpanRule]
+    nlp: Language, cable_id: str, annotated: AnnotatedText, rules: Sequence[SpanRule], roles: LabelRoles = DEFAULT_ROLES
 ) -> CableDocs:
     """Fix, clean, split and tokenize one cable; account for every entity.
 
@@ -86,7 +87,7 @@ def annotated_to_docs(
     """
     ledger = Ledger()
     ledger.read.update(span.label for span in annotated.spans)
-    fix = apply_rules(annotated.text, annotated.spans, rules)
+    fix = apply_rules(annotated.text, annotated.spans, rules, roles)
     ledger.after_rules.update(span.label for span in fix.spans)
     ledger.rule_changes.update(fix.counts())
     for rule_name, counts in _rule_net(fix).items():
@@ -150,10 +151,10 @@ def _align_entities(doc: Doc, starts: List[int], ends: List[int], spans: List[Sp
 
 
 def convert_file(
-    nlp: Language, path: Path, labels: Sequence[str], rules: Sequence[SpanRule]
+    nlp: Language, path: Path, labels: Sequence[str], rules: Sequence[SpanRule], roles: LabelRoles = DEFAULT_ROLES,
+    translate: Optional[Dict[str, str]] = None,
 ) -> CableDocs:
-    """Convert one cable file; raises :class:`MarkupError` for bad input."""
-    annotated = read_cable_file(path, labels)
-    if not annotated.text.strip():
-        raise MarkupError(str(path), 1, 1, "empty file", "Remove the file or add the cable's text.")
-    return annotated_to_docs(nlp, Path(path).stem, annotated, rules)
+    """Convert one cable file (labels read as :func:`~cable_ner.markup.read_cable_file` reads them);
+    raises :class:`MarkupError` for bad input."""
+    annotated = read_cable_file(path, labels, translate)
+    return annotated_to_docs(nlp, Path(path).stem, annotated, rules, roles)

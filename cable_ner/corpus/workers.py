@@ -13,6 +13,7 @@ from typing import Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tu
 
 from spacy.language import Language
 
+from ..labels import LabelRoles
 from ..markup import MarkupError
 from ..rules import SpanRule
 from .cable_docs import conversion_pipeline, convert_file
@@ -30,6 +31,8 @@ class ConversionSettings:
     lang: str
     labels: Tuple[str, ...]
     rules: Tuple[SpanRule, ...]
+    roles: LabelRoles
+    translate: Optional[Dict[str, str]]
     dev_fraction: float
     test_fraction: float
 
@@ -64,7 +67,7 @@ def convert_batch(paths: Sequence[Path]) -> ConvertedBatch:
     batch = ConvertedBatch(size=len(paths))
     for path in paths:
         try:
-            result = convert_file(_WORKER["nlp"], path, settings.labels, settings.rules)
+            result = convert_file(_WORKER["nlp"], path, settings.labels, settings.rules, settings.roles, settings.translate)
         except MarkupError as error:  # a bad cable is reported and skipped; it must not stop the run
             batch.failures.append(error)
             continue

@@ -86,7 +86,7 @@ def trim_edge_punctuation(cable: CableContext, spans: List[Span]) -> List[Span]:
 def split_off_possessive(cable: CableContext, spans: List[Span]) -> List[Span]:
     """Move a possessive ’s / 's out of a span; a possessive name is not MISC.
 
-    A MISC span gets the label the cable gives the name elsewhere, else LOC.
+    An "other" span (MISC) gets the label the cable gives the name elsewhere, else a place's.
     """
     text = cable.text
     votes: Optional[Dict[str, Dict[str, int]]] = None
@@ -100,9 +100,9 @@ def split_off_possessive(cable: CableContext, spans: List[Span]) -> List[Span]:
         if text[span.end - 1] in "'’" and text[span.end - 2] == "s":  # plural possessive: "Taliban’" stays "s’"
             end = span.end - 1
         label = span.label
-        if label == "MISC":
+        if label == cable.roles.other:
             votes = votes if votes is not None else label_votes(text, spans)
-            elsewhere = {k: v for k, v in votes.get(name_key(text[span.start:end]), {}).items() if k != "MISC"}
-            label = winning_label(elsewhere) or "LOC"
+            elsewhere = {k: v for k, v in votes.get(name_key(text[span.start:end]), {}).items() if k != cable.roles.other}
+            label = winning_label(elsewhere) or cable.roles.place
         fixed.append(Span(span.start, end, label))
     return fixed

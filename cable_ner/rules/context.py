@@ -9,6 +9,7 @@ import re
 from functools import cached_property
 from typing import FrozenSet, List
 
+from ..labels import DEFAULT_ROLES, LabelRoles
 from .lexicon import STOP_WORDS, TITLE_HEADS
 from .words import bare
 
@@ -17,10 +18,12 @@ TITLE_NEARBY = re.compile(r"\b(?=[A-Z])(?:" + "|".join(sorted(map(re.escape, TIT
 
 
 class CableContext:
-    """One cable's plain text (markup removed, nothing else changed) and its shared views."""
+    """One cable's plain text (markup removed, nothing else changed), its shared views, and
+    the labels of the roles (person, organisation, place, other) that the rules write."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, roles: LabelRoles = DEFAULT_ROLES) -> None:
         self.text = text
+        self.roles = roles
 
     @cached_property
     def lowercase_vocabulary(self) -> FrozenSet[str]:

@@ -28,11 +28,11 @@ def relabel_by_head_word(cable: CableContext, spans: List[Span]) -> List[Span]:
         if len(span_words) >= 2:
             head = bare(span_words[-1])
             if head in MISC_HEADS:
-                label = "MISC"
+                label = cable.roles.other
             elif head in LOC_HEADS:
-                label = "LOC"
+                label = cable.roles.place
             elif head in ORG_HEADS:
-                label = "ORG"
+                label = cable.roles.organisation
         fixed.append(span if label == span.label else Span(span.start, span.end, label))
     return fixed
 

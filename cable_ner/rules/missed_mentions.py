@@ -37,7 +37,7 @@ def propagate_cable_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     for (written, label), n_mentions in mentions.items():
         surface = " ".join(written.split())
         forms = [surface]
-        if label == "PER" and " " in surface:
+        if label == cable.roles.person and " " in surface:
             forms.append(surface.split()[-1])
         for form in forms:
             if len(form) >= 3 and form[0].isupper() and form.lower() not in common:

@@ -2,6 +2,7 @@
 import re
 from typing import List, Set, Tuple
 
+from ..labels import LabelRoles
 from ..markup import Span
 from .context import CableContext
 from .registry import span_rule
@@ -41,7 +42,7 @@ def tag_routing_header(cable: CableContext, spans: List[Span]) -> List[Span]:
     The routing lines before E.O./TAGS/SUBJECT follow fixed conventions the tagger does not know.
     Routing codes (``RUEHC/``) and words already in a span are left alone.
     """
-    text = cable.text
+    text, roles = cable.text, cable.roles
     end_match = ROUTING_END.search(text)
     end = end_match.start() if end_match else min(len(text), 600)
     taken = [span for span in spans if span.start < end]  # what a match before ``end`` can overlap
@@ -59,28 +60,28 @@ def tag_routing_header(cable: CableContext, spans: List[Span]) -> List[Span]:
         if addressee in {"DEPT", "PASS", "ALSO", "AND", "STATE"}:
             continue  # "DEPT FOR" is followed by office symbols, not people
         if addressee.isalpha():
-            add(match.start("addressee"), match.end("addressee"), "ORG")
+            add(match.start("addressee"), match.end("addressee"), roles.organisation)
         position = match.start("names")
         for name in match.group("names").split("/"):
             people.add((position, position + len(name)))
-            add(position, position + len(name), "PER")
+            add(position, position + len(name), roles.person)
             position += len(name) + 1
     if people:
-        spans = [Span(s.start, s.end, "PER") if (s.start, s.end) in people else s for s in spans]
+        spans = [Span(s.start, s.end, roles.person) if (s.start, s.end) in people else s for s in spans]
     for match in EMBASSY_PLACE.finditer(text, 0, end):
-        add(match.start("place"), match.end("place"), "LOC")
+        add(match.start("place"), match.end("place"), roles.place)
     for match in ROUTING_LINE.finditer(text, 0, end):
-        for start, stop, label in _addressee_parts(match.group("addressee"), match.start("addressee")):
+        for start, stop, label in _addressee_parts(match.group("addressee"), match.start("addressee"), roles):
             add(start, stop, label)
     for match in OFFICE_SYMBOL.finditer(text, 0, end):
         if match.group() not in ROUTING_TITLES:
-            add(match.start(), match.end(), "ORG")
+            add(match.start(), match.end(), roles.organisation)
     for match in ROUTED_TITLE_NAME.finditer(text[:end]):
-        add(match.start("name"), match.end("name"), "PER")
+        add(match.start("name"), match.end("name"), roles.person)
     return sorted(spans + found)
 
 
-def _addressee_parts(addressee: str, offset: int) -> List[Tuple[int, int, str]]:
+def _addressee_parts(addressee: str, offset: int, roles: LabelRoles) -> List[Tuple[int, int, str]]:
     """The organisation and places of one routing addressee, as (start, end, label) from ``offset``.
 
     ``SECSTATE WASHDC IMMEDIATE 0042`` -> SECSTATE (ORG), WASHDC (LOC); ``CDR USSOUTHCOM MIAMI FL``
@@ -104,13 +105,13 @@ def _addressee_parts(addressee: str, offset: int) -> List[Tuple[int, int, str]]:
     last_word = core[words[-1][0] : words[-1][1]]
     capital = CAPITAL.search(core)
     if last_word == "COLLECTIVE":
-        return [part(0, len(words) - 2, "ORG")] if len(words) > 1 else []
+        return [part(0, len(words) - 2, roles.organisation)] if len(words) > 1 else []
     if capital:
         place_words = core[capital.start() :].split()
         n_org = len(words) - len(place_words)
-        return [part(0, n_org - 1, "ORG"), part(n_org, len(words) - 1, "LOC")] if n_org > 0 else []
+        return [part(0, n_org - 1, roles.organisation), part(n_org, len(words) - 1, roles.place)] if n_org > 0 else []
     if len(words) >= 3 and len(last_word) == 2 and last_word.isalpha():
-        return [part(0, 0, "ORG"), part(1, len(words) - 2, "LOC"), part(len(words) - 1, len(words) - 1, "LOC")]
+        return [part(0, 0, roles.organisation), part(1, len(words) - 2, roles.place), part(len(words) - 1, len(words) - 1, roles.place)]
     if numbered and len(words) >= 2:
-        return [part(0, 0, "ORG"), part(1, len(words) - 1, "LOC")]
-    return [part(0, len(words) - 1, "ORG")]
+        return [part(0, 0, roles.organisation), part(1, len(words) - 1, roles.place)]
+    return [part(0, len(words) - 1, roles.organisation)]

@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Sequence, Set
 
+from ..labels import DEFAULT_ROLES, LabelRoles
 from ..markup import Span
 from .context import CableContext
 from .registry import SpanRule
@@ -45,13 +46,15 @@ def _group_changes(rule_name: str, removed: List[Span], added: List[Span]) -> Li
     return changes
 
 
-def apply_rules(text: str, spans: Sequence[Span], rules: Sequence[SpanRule]) -> FixResult:
+def apply_rules(text: str, spans: Sequence[Span], rules: Sequence[SpanRule], roles: LabelRoles = DEFAULT_ROLES) -> FixResult:
     """Run the rules in order over one cable; record each rule's changes.
 
+    roles (LabelRoles): the labels the rules write for a person, an organisation, a place and
+        another name (:meth:`LabelRoles.from_labels` of the markup's label set).
     Spans that come out empty, overlapping or with whitespace at an edge are normalised after
     every rule (the later of two overlapping spans is dropped and counted as that rule's change).
     """
-    cable = CableContext(text)
+    cable = CableContext(text, roles)
     current = sorted(set(spans))
     checked: Set[Span] = set()  # spans already normalised: the input is checked by the first rule
     changes: List[Change] = []

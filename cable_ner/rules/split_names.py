@@ -31,6 +31,7 @@ def merge_split_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     Names joined by "and" or punctuation stay apart.
     """
     text = cable.text
+    roles = cable.roles
     merged: List[Span] = []
     for span in sorted(spans):
         if merged:
@@ -47,10 +48,12 @@ def merge_split_names(cable: CableContext, spans: List[Span]) -> List[Span]:
             capitalised = is_capitalised(left_words[-1]) and not text[left.start : span.end].isupper()
             if adjacent and capitalised and left.label == span.label:
                 label = span.label
-            elif adjacent and capitalised and span.label == "ORG" and (left.label in ("MISC", "LOC") or bare(right_words[-1]) in ORG_HEADS):
-                label = "ORG"
-            elif connected and span.label in ("ORG", "MISC", "LOC"):
-                label = "ORG"
+            elif adjacent and capitalised and span.label == roles.organisation and (
+                left.label in (roles.other, roles.place) or bare(right_words[-1]) in ORG_HEADS
+            ):
+                label = roles.organisation
+            elif connected and span.label in (roles.organisation, roles.other, roles.place):
+                label = roles.organisation
             if label is not None:
                 merged[-1] = Span(left.start, span.end, label)
                 continue
@@ -100,7 +103,7 @@ def extend_person_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     fixed = []
     for span in spans:
         start, end = span.start, span.end
-        if span.label == "PER":
+        if span.label == cable.roles.person:
             for _ in range(2):  # a given name and a middle initial: "Elena D."
                 left = neighbour_word(text, start, -1)
                 if left and (_name_part(text, left, common, taken) or text[left[0] : left[1]] in NAME_PARTICLES):

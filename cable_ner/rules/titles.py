@@ -95,7 +95,7 @@ def strip_titles(cable: CableContext, spans: List[Span]) -> List[Span]:
             votes = votes if votes is not None else label_votes(text, spans)
             label = winning_label(votes.get(name_key(prefix_text), {}))
             if label is None:
-                label = "MISC" if len(prefix) == 1 and looks_like_demonym(prefix_text) else span.label
+                label = cable.roles.other if len(prefix) == 1 and looks_like_demonym(prefix_text) else span.label
             fixed.append(Span(prefix[0][0], prefix[-1][1], label))
         if remainder:
             remainder_words = [text[s:e] for s, e in remainder]
@@ -105,6 +105,6 @@ def strip_titles(cable: CableContext, spans: List[Span]) -> List[Span]:
                 and all(is_capitalised(w) or bare(w).lower() in NAME_CONNECTORS for w in remainder_words)
                 and not any(bare(w) in ORG_HEADS for w in remainder_words)
             )
-            fixed.append(Span(remainder[0][0], remainder[-1][1], "PER" if person else span.label))
+            fixed.append(Span(remainder[0][0], remainder[-1][1], cable.roles.person if person else span.label))
     return fixed
 
