@@ -4,7 +4,7 @@ Usage: python scripts/audit_rules.py IN_DIR REPORT.md --rules default [--gold GO
 """
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 if __package__ in (None, ""):  # run as `python scripts/audit_rules.py`: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -14,8 +14,10 @@ import typer
 from wasabi import msg
 
 from cable_ner.audit.rule_audit import Audit, render_audit
-from cable_ner.markup import MarkupError, cable_files, read_cable_file
-from scripts.common import DEFAULT_LABELS, LABELS_HELP, RULES_HELP, Arg, Opt, parse_labels, parse_rules
+from cable_ner.audit.tables import score
+from cable_ner.markup import MarkupError, cable_files, read_cable_file, read_gold_file
+from cable_ner.outputs import write_text_atomically
+from scripts.common import DEFAULT_LABELS, LABELS_HELP, RULES_HELP, Arg, Opt, parse_labels, parse_rules, report_bad_files
 
 
 # fmt: off
@@ -25,35 +27,34 @@ def main(
     gold_dir: Optional[Path] = Opt(None, "--gold", "-g", help="Gold markup of the same cables (same file names)"),
     labels: str = Opt(DEFAULT_LABELS, "--labels", help=LABELS_HELP),
     rules: str = Opt(..., "--rules", "-r", help=RULES_HELP),
-    metrics_path: Optional[Path] = Opt(None, "--metrics", "-m", help="Also write the figures as JSON"),
+    metrics_path: Optional[Path] = Opt(None, "--metrics", "-m", help="Also write the figures (and examples) as JSON"),
 ):
     # fmt: on
     """Audit what each span rule changes; with gold, measure what it repairs and breaks."""
     label_set = parse_labels(labels)
-    audit = Audit(parse_rules(rules), label_set)
-    skipped = 0
+    span_rules, roles = parse_rules(rules, label_set)
+    audit = Audit(span_rules, label_set, roles)
+    bad_files: List[MarkupError] = []
     for path in cable_files(input_dir):
         try:
             silver = read_cable_file(path, label_set)
             gold_path = gold_dir / path.relative_to(input_dir) if gold_dir else None
-            gold = read_cable_file(gold_path, label_set) if gold_path and gold_path.exists() else None
+            gold = read_gold_file(gold_path, silver, label_set) if gold_path and gold_path.exists() else None
         except MarkupError as err:
-            msg.warn(f"Skipped: {err}")
-            skipped += 1
+            bad_files.append(err)
             continue
         audit.add_cable(path.stem, silver, gold)
-    report_path.parent.mkdir(parents=True, exist_ok=True)
-    report_path.write_text(render_audit(audit, skipped), encoding="utf8")
+    report_bad_files(bad_files, report_path)
+    write_text_atomically(report_path, render_audit(audit, bad_files))
     figures = audit.to_dict()
     if metrics_path:
-        metrics_path.parent.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(metrics_path, figures)
+        write_text_atomically(metrics_path, srsly.json_dumps(figures, indent=2))
     rows = [(name, e["changes"], e["repaired"], e["broken"]) for name, e in figures["rules"].items()]
     msg.table(rows, header=("rule", "changes", "repaired", "broken"), divider=True, aligns=("l", "r", "r", "r"))
     if audit.has_gold:
         tagger, fixed = figures["tagger_vs_gold"], figures["fixed_vs_gold"]
-        score_rows = [(label, tagger["per_label"][label]["f"], fixed["per_label"][label]["f"]) for label in label_set]
-        score_rows.append(("all", tagger["overall"]["f"], fixed["overall"]["f"]))
+        score_rows = [(label, score(tagger["per_label"][label]["f"]), score(fixed["per_label"][label]["f"])) for label in label_set]
+        score_rows.append(("all", score(tagger["overall"]["f"]), score(fixed["overall"]["f"])))
         msg.table(score_rows, header=("label", "tagger F1", "fixed F1"), divider=True, aligns=("l", "r", "r"))
     msg.good(f"Audited {audit.cables} cables; report: {report_path}")
 

@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import List
 
 if __package__ in (None, ""):  # run as `python scripts/convert.py`: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -15,9 +16,14 @@ import typer
 from tqdm import tqdm
 from wasabi import msg
 
-from cable_ner.corpus import SPLITS, convert_corpus
+from cable_ner.corpus import SPLITS, CorpusReport, convert_corpus, corpus_problems
 from cable_ner.markup import MarkupError, cable_files
-from scripts.common import DEFAULT_LABELS, LABELS_HELP, RULES_HELP, Arg, Opt, parse_labels, parse_rules
+from cable_ner.outputs import staged
+from scripts.common import (
+    DEFAULT_LABELS, LABELS_HELP, RULES_HELP, Arg, Opt, label_translation, parse_labels, parse_rules, report_bad_files,
+)
+
+OUTPUTS = ("train", "dev", "test", "conversion.json", "errors.jsonl")
 
 
 # fmt: off
@@ -31,12 +37,19 @@ def main(
     test_fraction: float = Opt(0.1, "--test", help="Share of cables held out for test"),
     n_process: int = Opt(0, "--n-process", "-n", help="Worker processes (0: all cores)"),
     shard_size: int = Opt(20000, "--shard-size", help="Docs per .spacy shard in each split's folder (bounds memory)"),
+    max_rejected: float = Opt(0.1, "--max-rejected", help="Fail when a larger share of the cables is bad input"),
+    translate_labels: bool = Opt(False, "--translate-labels", help="Accept other taggers' label names (PER for PERSON ...) by role"),
     strict: bool = Opt(False, "--strict", help="Stop at the first bad cable with a non-zero exit"),
 ):
     # fmt: on
-    """Convert annotated cables to DocBins; report per-split counts and every dropped entity."""
+    """Convert annotated cables to DocBins; report per-split counts and every dropped entity.
+
+    The outputs (train/, dev/, test/, conversion.json, errors.jsonl) are replaced only when the
+    conversion succeeds: a failed run leaves those of the last good run as they were.
+    """
     label_set = parse_labels(labels)
-    span_rules = parse_rules(rules)
+    span_rules, roles = parse_rules(rules, label_set)
+    translate = label_translation(label_set) if translate_labels else None
     paths = cable_files(input_dir)
     if not paths:
         msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of annotated cables.", exits=1)
@@ -44,51 +57,60 @@ def main(
     rule_names = [rule.name for rule in span_rules]
     msg.info(f"Converting {len(paths)} cables from {input_dir} with {workers} process(es); rules: {', '.join(rule_names) or 'none'}")
     started = time.time()
-    try:
-        with tqdm(total=len(paths), unit="cable", disable=None) as progress:
-            report = convert_corpus(
-                paths, output_dir, lang=lang, labels=label_set, rules=span_rules, dev_fraction=dev_fraction,
-                test_fraction=test_fraction, n_process=min(workers, len(paths)), shard_size=shard_size,
-                strict=strict, progress=progress,
-            )
-    except MarkupError as err:
-        msg.fail(f"Bad cable (--strict): {err}", exits=1)
-    seconds = time.time() - started
+    with staged(output_dir, OUTPUTS) as staging:
+        try:
+            with tqdm(total=len(paths), unit="cable", disable=None) as progress:
+                report = convert_corpus(
+                    paths, staging, lang=lang, labels=label_set, rules=span_rules, roles=roles, translate=translate,
+                    dev_fraction=dev_fraction,
+                    test_fraction=test_fraction, n_process=min(workers, len(paths)), shard_size=shard_size,
+                    strict=strict, progress=progress,
+                )
+        except MarkupError as err:
+            msg.fail(f"Bad cable (--strict): {err}", f"Nothing in {output_dir} was changed.", exits=1)
+        seconds = time.time() - started
+        print_report(report, label_set)
+        problems = report.ledger.check()
+        for problem in problems:
+            msg.fail(f"Accounting mismatch: {problem}")
+        unusable = corpus_problems(report, len(paths), max_rejected)
+        if unusable:
+            report_bad_files(report.failures, None)
+            for problem in unusable:
+                msg.fail(f"Cannot train on this corpus: {problem}")
+            msg.fail(f"Conversion failed; nothing in {output_dir} was changed.", exits=1)
+        summary = report.to_dict()
+        summary.update(seconds=round(seconds, 2), cables_per_second=round(len(paths) / max(seconds, 1e-9), 1),
+                       rules=rule_names, labels=label_set, input_dir=str(input_dir))
+        srsly.write_json(staging / "conversion.json", summary)
+        srsly.write_jsonl(staging / "errors.jsonl", [failure.as_record() for failure in report.failures])
+        if problems:
+            raise typer.Exit(1)
+    report_bad_files(report.failures, output_dir / "errors.jsonl")
+    if report.duplicates:
+        msg.info(f"{report.duplicates} duplicate cable(s) (same text) kept in the same split as their twin")
+    msg.good(f"Converted {len(paths) - len(report.failures)} cables in {seconds:.1f}s to {output_dir}")
 
-    header = ("split", "cables", "docs", "tokens", *label_set)
-    rows = [(split, *(report.per_split[split][key] for key in ("cables", "docs", "tokens")),
-             *(report.per_split[split][f"ent_{label}"] for label in label_set)) for split in SPLITS]
-    msg.table(rows, header=header, divider=True, aligns=("l",) + ("r",) * (len(header) - 1))
+
+def print_report(report: CorpusReport, label_set: List[str]) -> None:
+    """Per-split counts, each rule's changes and the per-label ledger, as tables."""
     ledger = report.ledger
+    # Labels found outside the label set are shown too, never hidden.
+    shown = label_set + sorted((set(ledger.read) | set(ledger.converted)) - set(label_set))
+    header = ("split", "cables", "docs", "tokens", *shown)
+    rows = [(split, *(report.per_split[split][key] for key in ("cables", "docs", "tokens")),
+             *(report.per_split[split][f"ent_{label}"] for label in shown)) for split in SPLITS]
+    msg.table(rows, header=header, divider=True, aligns=("l",) + ("r",) * (len(header) - 1))
     if ledger.rule_changes:
         msg.table(sorted(ledger.rule_changes.items()), header=("span rule", "changes"), divider=True, aligns=("l", "r"))
     entity_rows = [(label, ledger.read[label], ledger.after_rules[label], ledger.converted[label],
-                    ledger.dropped_total()[label]) for label in label_set]
+                    ledger.dropped_total()[label]) for label in shown]
     msg.table(entity_rows, header=("label", "read", "after rules", "converted", "dropped"), divider=True,
               aligns=("l", "r", "r", "r", "r"))
     for reason, counts in sorted(ledger.dropped.items()):
         msg.warn(f"Dropped {sum(counts.values())} entities: {reason} ({dict(counts)})")
     for reason, counts in sorted(ledger.repaired.items()):
         msg.info(f"Repaired {sum(counts.values())} entities: {reason} ({dict(counts)})")
-    problems = ledger.check()
-    for problem in problems:
-        msg.fail(f"Accounting mismatch: {problem}")
-
-    output_dir.mkdir(parents=True, exist_ok=True)
-    summary = report.to_dict()
-    summary.update(seconds=round(seconds, 2), cables_per_second=round(len(paths) / max(seconds, 1e-9), 1),
-                   rules=rule_names, labels=label_set, input_dir=str(input_dir))
-    srsly.write_json(output_dir / "conversion.json", summary)
-    srsly.write_jsonl(output_dir / "errors.jsonl", [failure.as_record() for failure in report.failures])
-    if report.failures:
-        msg.warn(f"Skipped {len(report.failures)} bad cable(s); see {output_dir / 'errors.jsonl'}")
-        for failure in report.failures[:5]:
-            msg.text(f"  {failure.source}:{failure.line}:{failure.column}: {failure.problem}")
-    if report.duplicates:
-        msg.info(f"{report.duplicates} duplicate cable(s) (same text) kept in the same split as their twin")
-    msg.good(f"Converted {len(paths) - len(report.failures)} cables in {seconds:.1f}s to {output_dir}")
-    if problems:
-        raise typer.Exit(1)
 
 
 if __name__ == "__main__":

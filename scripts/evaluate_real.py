@@ -18,7 +18,8 @@ from wasabi import msg
 
 import cable_ner.components  # noqa: F401 (registers the components a trained pipeline uses)
 from cable_ner.audit.evaluation import score_pipeline_on_cables
-from cable_ner.audit.tables import markdown_table
+from cable_ner.audit.tables import markdown_table, score
+from cable_ner.outputs import write_text_atomically
 from scripts.common import DEFAULT_LABELS, Arg, Opt, parse_labels
 
 
@@ -37,12 +38,12 @@ def main(
     result = scores.to_dict(label_set)
     rows = [(label, *(result["per_label"][label][k] for k in ("p", "r", "f"))) for label in label_set]
     rows.append(("all", *(result["overall"][k] for k in ("p", "r", "f"))))
-    msg.table(rows, header=("label", "P", "R", "F"), divider=True, aligns=("l", "r", "r", "r"))
+    msg.table([(row[0], *map(score, row[1:])) for row in rows], header=("label", "P", "R", "F"), divider=True,
+              aligns=("l", "r", "r", "r"))
     if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(output, {"model": model, "data_dir": str(data_dir), **result})
-        output.with_suffix(".md").write_text(markdown_table(("label", "P", "R", "F"), rows) + "\n", encoding="utf8")
-        msg.good(f"Saved {output}")
+        write_text_atomically(output, srsly.json_dumps({"model": model, "data_dir": str(data_dir), **result}, indent=2))
+        write_text_atomically(output.with_suffix(".md"), markdown_table(("label", "P", "R", "F"), rows) + "\n")
+        msg.good(f"Saved {output} and {output.with_suffix('.md')}")
 
 
 if __name__ == "__main__":

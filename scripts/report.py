@@ -13,7 +13,8 @@ import typer
 from wasabi import msg
 
 from cable_ner.audit.evaluation import load_scores, score_rows
-from cable_ner.audit.tables import markdown_table
+from cable_ner.audit.tables import markdown_table, score as shown_score
+from cable_ner.outputs import write_text_atomically
 from scripts.common import DEFAULT_LABELS, Arg, Opt, parse_labels
 
 
@@ -29,9 +30,9 @@ def main(
     scores = load_scores(score)
     header = ["label"] + [f"{name} {metric}" for name, _ in scores for metric in ("P", "R", "F")]
     rows = score_rows(scores, label_set)
-    msg.table(rows, header=header, divider=True, aligns=["l"] + ["r"] * (len(header) - 1))
-    output_path.parent.mkdir(parents=True, exist_ok=True)
-    output_path.write_text("# Held-out scores per label\n\n" + markdown_table(header, rows) + "\n", encoding="utf8")
+    shown = [[cell if not (cell is None or isinstance(cell, float)) else shown_score(cell) for cell in row] for row in rows]
+    msg.table(shown, header=header, divider=True, aligns=["l"] + ["r"] * (len(header) - 1))
+    write_text_atomically(output_path, "# Held-out scores per label\n\n" + markdown_table(header, rows) + "\n")
     msg.good(f"Saved {output_path}")
 
 

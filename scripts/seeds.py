@@ -24,6 +24,8 @@ from wasabi import msg
 import cable_ner.components  # noqa: F401 (registers the components the config names)
 from cable_ner.audit.evaluation import score_pipeline_on_cables
 from cable_ner.audit.seeds import Scores, f1_by_label, summarise, summary_markdown
+from cable_ner.audit.tables import score
+from cable_ner.outputs import staged, write_text_atomically
 from scripts.common import DEFAULT_LABELS, Arg, Opt, parse_labels
 
 
@@ -48,25 +50,31 @@ def main(
         msg.warn(f"No real cables in {real_dev}: scoring on the gold test cables only")
         real_dev = None
     runs: Dict[int, Dict[str, Scores]] = {}
-    for seed in seed_list:
-        msg.divider(f"Seed {seed}")
-        model_dir = output_dir / f"seed{seed}"
-        overrides = {"paths.train": str(corpus_dir / "train"), "paths.dev": str(corpus_dir / "dev"),
-                     "paths.vectors": vectors, "system.seed": seed, **config_overrides(settings)}
-        train(config_path, model_dir, use_gpu=gpu_id, overrides=overrides)
-        best = model_dir / "model-best"
-        runs[seed] = {"gold-test": f1_by_label(evaluate(str(best), corpus_dir / "gold" / "test", use_gpu=gpu_id), label_set)}
-        if real_dev is not None:
-            nlp = spacy.load(best)
-            runs[seed].update(real_cable_scores(nlp, real_dev, label_set))
-        msg.good(f"Seed {seed}: " + ", ".join(f"{name} F1 {scores['all']:.3f}" for name, scores in runs[seed].items()))
+    with staged(output_dir.parent, [output_dir.name]) as staging:
+        for seed in seed_list:
+            runs[seed] = train_and_score(config_path, staging / output_dir.name / f"seed{seed}", seed, corpus_dir,
+                                         vectors, real_dev, label_set, gpu_id, settings)
     summary = summarise(runs, label_set)
-    metrics_path.parent.mkdir(parents=True, exist_ok=True)
-    srsly.write_json(metrics_path, summary)
     markdown = summary_markdown(summary, label_set)
-    metrics_path.with_suffix(".md").write_text(markdown, encoding="utf8")
+    write_text_atomically(metrics_path, srsly.json_dumps(summary, indent=2))
+    write_text_atomically(metrics_path.with_suffix(".md"), markdown)
     print(markdown)
-    msg.good(f"Saved {metrics_path} and {metrics_path.with_suffix('.md')}")
+    msg.good(f"Saved {metrics_path} and {metrics_path.with_suffix('.md')}; pipelines in {output_dir}")
+
+
+def train_and_score(config_path: Path, model_dir: Path, seed: int, corpus_dir: Path, vectors: str, real_dev: Optional[Path],
+                    label_set: List[str], gpu_id: int, settings: List[str]) -> Dict[str, Scores]:
+    """Train one seed and score its best model on the gold test cables (and the real cables)."""
+    msg.divider(f"Seed {seed}")
+    overrides = {"paths.train": str(corpus_dir / "train"), "paths.dev": str(corpus_dir / "dev"),
+                 "paths.vectors": vectors, "system.seed": seed, **config_overrides(settings)}
+    train(config_path, model_dir, use_gpu=gpu_id, overrides=overrides)
+    best = model_dir / "model-best"
+    scores = {"gold-test": f1_by_label(evaluate(str(best), corpus_dir / "gold" / "test", use_gpu=gpu_id), label_set)}
+    if real_dev is not None:
+        scores.update(real_cable_scores(spacy.load(best), real_dev, label_set))
+    msg.good(f"Seed {seed}: " + ", ".join(f"{name} F1 {score(found['all'])}" for name, found in scores.items()))
+    return scores
 
 
 def config_overrides(settings: List[str]) -> Dict[str, object]:

@@ -20,17 +20,21 @@ from conftest import LABELS, PROJECT_DIR, SAMPLE_DIR
 
 pytestmark = pytest.mark.slow
 OVERRIDES = {
-    "cables_dir": "mini/silver", "gold_dir": "mini/gold", "dev_fraction": 0.25, "test_fraction": 0.25,
+    "cables_dir": "mini cables/silver", "gold_dir": "mini cables/gold", "dev_fraction": 0.25, "test_fraction": 0.25,
     "n_process": 1, "name": "cable_ner_smoke", "version": "0.0.1",
 }
-# A few training steps: the configs hold the real values, the smoke test shortens them.
-SHORT_TRAINING = {**os.environ, "SPACY_CONFIG_OVERRIDES": "--training.max_steps=30 --training.eval_frequency=10"}
+# A few training steps: the configs hold the real values, the smoke test shortens them. And no
+# package index: once installed, nothing of the project may need one (the wheel is built offline).
+SHORT_TRAINING_OFFLINE = {
+    **os.environ, "SPACY_CONFIG_OVERRIDES": "--training.max_steps=30 --training.eval_frequency=10",
+    "PIP_NO_INDEX": "1", "PIP_INDEX_URL": "http://127.0.0.1:9/simple", "PIP_FIND_LINKS": "", "PIP_EXTRA_INDEX_URL": "",
+}
 
 
 def run_all(root: Path) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "spacy", "project", "run", "all", str(root)]
     command += [f"--vars.{key}={value}" for key, value in OVERRIDES.items()]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=SHORT_TRAINING)
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=SHORT_TRAINING_OFFLINE)
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +43,10 @@ def finished_project(tmp_path_factory) -> Path:
     for name in ("project.yml", "configs", "scripts", "cable_ner"):
         source = PROJECT_DIR / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    for kind in ("silver", "gold"):
-        (root / "mini" / kind).mkdir(parents=True)
+    for kind in ("silver", "gold"):  # a folder name with a space in it, as users' folders may have
+        (root / "mini cables" / kind).mkdir(parents=True)
         for path in sorted(cable_files(SAMPLE_DIR / kind))[:24]:
-            shutil.copy(path, root / "mini" / kind / path.name)
+            shutil.copy(path, root / "mini cables" / kind / path.name)
     result = run_all(root)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return root
@@ -51,8 +55,11 @@ def finished_project(tmp_path_factory) -> Path:
 def test_all_workflow_writes_every_output(finished_project):
     root = finished_project
     for path in ("corpus/train/0000.spacy", "corpus/dev/0000.spacy", "corpus/test/0000.spacy", "corpus/gold/test/0000.spacy",
-                 "training/efficiency/model-best", "reports/span_rules.md", "metrics/scores.md"):
+                 "training/efficiency/model-best", "reports/span_rules.md", "metrics/scores.md", "reports/visual_audit.html",
+                 "corpus/knowledge_vectors/vocab/vectors"):
         assert (root / path).exists(), path
+    visual = (root / "reports" / "visual_audit.html").read_text(encoding="utf8")
+    assert visual.count("<mark") > 50 and "gold, paragraph 0" in visual and "Breakages" in visual
     conversion = srsly.read_json(root / "corpus" / "conversion.json")
     assert conversion["accounting_problems"] == []
     assert sum(conversion["splits"][split]["cables"] for split in ("train", "dev", "test")) == 24
@@ -67,7 +74,7 @@ def test_all_workflow_writes_every_output(finished_project):
 def test_second_run_skips_up_to_date_steps(finished_project):
     result = run_all(finished_project)
     assert result.returncode == 0
-    assert result.stdout.count("Skipping") == 9, result.stdout
+    assert result.stdout.count("Skipping") == 10, result.stdout
 
 
 def _site_with_only(distribution: str, target: Path) -> None:
@@ -149,6 +156,11 @@ def test_wheel_loads_in_a_fresh_venv_and_tags_raw_cables_and_pages(wheel_python,
     assert set(info["labels"]) == set(LABELS)
     assert min(info["tokens"]) > 100
     assert markup_in(info["ents"]) == []
+
+
+def test_the_package_readme_has_no_empty_link(finished_project):
+    readme = next((finished_project / "packages").rglob("README.md")).read_text(encoding="utf8")
+    assert "]()" not in readme and "Cable NER project" in readme
 
 
 def test_wheel_tags_no_markup_on_the_real_seed_page(wheel_python, tmp_path, seed_path):

@@ -45,6 +45,24 @@ def test_scores_over_seeds_are_summarised_as_mean_and_range():
 
 def test_f1_by_label_reads_spacy_evaluate_and_span_scores():
     evaluate_output = {"ents_f": 0.9, "ents_per_type": {"PER": {"p": 1, "r": 1, "f": 0.95}}}
-    assert f1_by_label(evaluate_output, LABELS) == {"PER": 0.95, "LOC": 0.0, "all": 0.9}
+    assert f1_by_label(evaluate_output, LABELS) == {"PER": 0.95, "LOC": None, "all": 0.9}  # n/a, not 0.0
     span_scores = {"overall": {"f": 0.5}, "per_label": {"PER": {"f": 0.4}, "LOC": {"f": 0.6}}}
     assert f1_by_label(span_scores, LABELS) == {"PER": 0.4, "LOC": 0.6, "all": 0.5}
+
+
+def test_nothing_to_score_is_reported_as_n_a_never_zero():
+    from cable_ner.audit.evaluation import score_rows
+    from cable_ner.audit.scores import SpanScores
+    from cable_ner.audit.tables import markdown_table
+    from cable_ner.markup import Span
+
+    scores = SpanScores()
+    scores.add([Span(0, 3, "PER")], [Span(0, 3, "PER")])
+    figures = scores.to_dict(LABELS)
+    assert figures["per_label"]["PER"]["f"] == 1.0 and figures["per_label"]["LOC"] == {
+        "p": None, "r": None, "f": None, "tp": 0, "fp": 0, "fn": 0}
+    rows = score_rows([("test", {"ents_f": 0.5, "ents_p": 0.5, "ents_r": 0.5, "ents_per_type": {"PER": {"p": 0.5, "r": 0.5, "f": 0.5}}})], LABELS)
+    assert rows[1] == ["LOC", None, None, None]
+    assert "| LOC | n/a | n/a | n/a |" in markdown_table(["label", "P", "R", "F"], rows)
+    summary = summarise({0: {"test": {"PER": 0.5, "LOC": None, "all": 0.5}}}, LABELS)
+    assert "| LOC | n/a |" in summary_markdown(summary, LABELS)

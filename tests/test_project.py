@@ -127,3 +127,8 @@ def test_readme_command_tables_are_current(tmp_path):
                    check=True, capture_output=True)
     section = lambda text: text[text.index(marker) : text.index(end)]  # noqa: E731
     assert section(generated.read_text(encoding="utf8")) == section((PROJECT_DIR / "README.md").read_text(encoding="utf8"))
+
+
+def test_the_project_is_licensed_as_it_declares():
+    license_text = (PROJECT_DIR / "LICENSE").read_text(encoding="utf8")
+    assert license_text.startswith("MIT License") and srsly.read_json(PROJECT_DIR / "configs" / "meta.json")["license"] == "MIT"

@@ -42,18 +42,18 @@ def load_scores(named_paths: Sequence[str]) -> List[Tuple[str, dict]]:
 
 
 def score_rows(scores: Sequence[Tuple[str, dict]], labels: Sequence[str]) -> List[List[object]]:
-    """One row per label (and 'all'): P, R, F for each named evaluation."""
+    """One row per label (and 'all'): P, R, F for each named evaluation; None where there was
+    nothing to score (a label with no entity in the data or the predictions), never 0.0."""
     rows: List[List[object]] = []
     for label in [*labels, "all"]:
         row: List[object] = [label]
         for _, data in scores:
             if label == "all":
-                p, r, f = data.get("ents_p", 0.0), data.get("ents_r", 0.0), data.get("ents_f", 0.0)
+                entry = {key: data.get(f"ents_{key}") for key in "prf"}
             else:
                 per_type: Dict[str, dict] = data.get("ents_per_type") or {}
-                entry = per_type.get(label, {"p": 0.0, "r": 0.0, "f": 0.0})
-                p, r, f = entry["p"], entry["r"], entry["f"]
-            row += [round(p or 0.0, 3), round(r or 0.0, 3), round(f or 0.0, 3)]
+                entry = per_type.get(label) or {"p": None, "r": None, "f": None}
+            row += [None if entry[key] is None else round(entry[key], 3) for key in "prf"]
         rows.append(row)
     return rows
 

@@ -10,7 +10,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from ..markup import AnnotatedText, Span
+from ..labels import DEFAULT_ROLES, LabelRoles
+from ..markup import AnnotatedText, MarkupError, Span
 from ..rules import SpanRule, apply_rules
 from ..tagger_errors import ERROR_TYPES
 from .error_types import classify_errors
@@ -18,20 +19,45 @@ from .scores import SpanScores
 from .tables import in_context, markdown_table
 
 
+EXAMPLE_KINDS = ("repaired", "broken", "changed")
+
+
+@dataclass
+class ChangeExample:
+    """One change by a rule, in its context: the spans before and after, as offsets into ``text``."""
+
+    cable_id: str
+    text: str
+    before: List[Span]
+    after: List[Span]
+
+    def to_dict(self) -> dict:
+        return {"cable": self.cable_id, "text": self.text, "before": [list(s) for s in self.before],
+                "after": [list(s) for s in self.after]}
+
+    def markdown(self) -> str:
+        whole = (0, len(self.text))
+        return f"`{self.cable_id}`: {in_context(self.text, self.before, whole, 0)} → {in_context(self.text, self.after, whole, 0)}"
+
+
 @dataclass
 class RuleEffect:
-    """Changes one rule made; with gold, how many made the annotation better or worse."""
+    """Changes one rule made; with gold, how many made the annotation better (repaired) or worse (broken).
+
+    examples: the first changes of each kind (repaired, broken, and changed where gold cannot tell).
+    """
 
     changes: int = 0
     repaired: int = 0
     broken: int = 0
-    examples: List[str] = field(default_factory=list)
+    examples: Dict[str, List[ChangeExample]] = field(default_factory=lambda: {kind: [] for kind in EXAMPLE_KINDS})
 
 
 @dataclass
 class Audit:
     rules: Sequence[SpanRule]
     labels: Sequence[str]
+    roles: LabelRoles = DEFAULT_ROLES
     cables: int = 0
     effects: Dict[str, RuleEffect] = field(default_factory=lambda: defaultdict(RuleEffect))
     tagger: SpanScores = field(default_factory=SpanScores)
@@ -45,11 +71,12 @@ class Audit:
         if gold is not None and gold.text != silver.text:
             raise ValueError(f"{cable_id}: the gold file's text differs from the silver file's text")
         self.cables += 1
-        result = apply_rules(silver.text, silver.spans, self.rules)
+        result = apply_rules(silver.text, silver.spans, self.rules, self.roles)
         gold_set = set(gold.spans) if gold is not None else set()
         for change in result.changes:
             effect = self.effects[change.rule]
             effect.changes += 1
+            kind = "changed"
             if gold is not None:
                 self.has_gold = True
                 right_gained = sum(s in gold_set for s in change.after) - sum(s in gold_set for s in change.before)
@@ -57,13 +84,9 @@ class Audit:
                 improvement = right_gained + wrong_removed
                 effect.repaired += improvement > 0
                 effect.broken += improvement < 0
-            if len(effect.examples) < max_examples:
-                region = [*change.before, *change.after]
-                around = (min(s.start for s in region), max(s.end for s in region))
-                effect.examples.append(
-                    f"`{cable_id}`: {in_context(silver.text, change.before, around)}"
-                    f" → {in_context(silver.text, change.after, around)}"
-                )
+                kind = "repaired" if improvement > 0 else "broken" if improvement < 0 else "changed"
+            if len(effect.examples[kind]) < max_examples:
+                effect.examples[kind].append(_example(cable_id, silver.text, change.before, change.after))
         if gold is not None:
             self.tagger.add(gold.spans, silver.spans)
             self.fixed.add(gold.spans, result.spans)
@@ -79,7 +102,8 @@ class Audit:
     def to_dict(self) -> dict:
         data: dict = {
             "cables": self.cables,
-            "rules": {name: {"changes": e.changes, "repaired": e.repaired, "broken": e.broken}
+            "rules": {name: {"changes": e.changes, "repaired": e.repaired, "broken": e.broken,
+                             "examples": {kind: [x.to_dict() for x in found] for kind, found in e.examples.items()}}
                       for name, e in ((rule.name, self.effects.get(rule.name, RuleEffect())) for rule in self.rules)},
         }
         if self.has_gold:
@@ -90,12 +114,24 @@ class Audit:
         return data
 
 
-def render_audit(audit: Audit, skipped: int) -> str:
-    """The audit as Markdown."""
+def _example(cable_id: str, text: str, before: List[Span], after: List[Span], width: int = 50) -> ChangeExample:
+    """A change with ``width`` characters of context on each side, offsets moved into the snippet."""
+    region = [*before, *after]
+    start = max(0, min(s.start for s in region) - width)
+    end = min(len(text), max(s.end for s in region) + width)
+
+    def moved(spans: List[Span]) -> List[Span]:
+        return [Span(s.start - start, s.end - start, s.label) for s in sorted(spans)]
+
+    return ChangeExample(cable_id, text[start:end], moved(before), moved(after))
+
+
+def render_audit(audit: Audit, bad_files: Sequence[MarkupError] = ()) -> str:
+    """The audit as Markdown; bad files are listed with where and what is wrong."""
     figures = audit.to_dict()
     lines = ["# Span-fixing rules: audit", "",
              f"{audit.cables} cables, rules in order: {', '.join(rule.name for rule in audit.rules) or 'none'}."
-             + (f" {skipped} cable(s) skipped for bad markup." if skipped else ""), ""]
+             + (f" {len(bad_files)} bad file(s) skipped (listed at the end)." if bad_files else ""), ""]
     if audit.has_gold:
         lines += ["## Scores against gold (exact spans)", ""]
         tagger, fixed = figures["tagger_vs_gold"], figures["fixed_vs_gold"]
@@ -120,8 +156,18 @@ def render_audit(audit: Audit, skipped: int) -> str:
         example = rule.examples[0]
         lines += [f"### `{rule.name}`", "", rule.summary, "",
                   f"Repairs: {', '.join(rule.repairs)}. Worked example: `{example.tagger}` → `{example.fixed}`", ""]
-        if effect is None or not effect.examples:
+        if effect is None or not effect.changes:
             lines += ["No changes.", ""]
             continue
-        lines += [f"- {example}" for example in effect.examples] + [""]
+        totals = {"repaired": effect.repaired, "broken": effect.broken, "changed": effect.changes - effect.repaired - effect.broken}
+        titles = {"repaired": "Repairs", "broken": "Breakages (a correct span made wrong)",
+                  "changed": "Changes gold cannot judge" if audit.has_gold else "Changes"}
+        for kind in EXAMPLE_KINDS:
+            found = effect.examples[kind]
+            if found:
+                lines += [f"{titles[kind]}: {totals[kind]}" + (f", the first {len(found)}:" if len(found) < totals[kind] else ":"), ""]
+                lines += [f"- {example.markdown()}" for example in found] + [""]
+    if bad_files:
+        lines += ["## Bad files (skipped)", ""]
+        lines += [f"- `{error.source}:{error.line}:{error.column}`: {error.problem}. {error.hint}" for error in bad_files] + [""]
     return "\n".join(lines)

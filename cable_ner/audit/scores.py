@@ -4,7 +4,7 @@ Spans match when start, end and label are equal, as ``spacy evaluate`` counts en
 """
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Sequence
+from typing import Dict, Iterable, Optional, Sequence
 
 from ..markup import Span
 
@@ -35,7 +35,13 @@ class Tally:
         self.fn += other.fn
 
     def to_dict(self) -> dict:
-        return {"p": round(self.p, 4), "r": round(self.r, 4), "f": round(self.f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        """Counts and P/R/F; a score is None (n/a) where there is nothing to score, never 0.0."""
+        return {"p": self._score(self.tp + self.fp, self.p), "r": self._score(self.tp + self.fn, self.r),
+                "f": self._score(self.tp + self.fp + self.fn, self.f), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+    @staticmethod
+    def _score(support: int, value: float) -> Optional[float]:
+        return round(value, 4) if support else None
 
 
 @dataclass

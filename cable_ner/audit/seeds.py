@@ -5,11 +5,11 @@ points. Figures are therefore reported as the mean and the range over seeds.
 """
 import platform
 import statistics
-from typing import Dict, List, Sequence
+from typing import Dict, List, Optional, Sequence
 
-from .tables import markdown_table
+from .tables import NOTHING_TO_SCORE, markdown_table
 
-Scores = Dict[str, float]  # label (and "all") -> F1
+Scores = Dict[str, Optional[float]]  # label (and "all") -> F1, None where there was nothing to score
 
 
 def versions() -> Dict[str, str]:
@@ -24,11 +24,11 @@ def f1_by_label(evaluation: dict, labels: Sequence[str]) -> Scores:
     """F1 per label and overall from a ``spacy evaluate`` result or a :class:`SpanScores` dict."""
     if "ents_per_type" in evaluation or "ents_f" in evaluation:
         per_type = evaluation.get("ents_per_type") or {}
-        scores = {label: float((per_type.get(label) or {}).get("f", 0.0)) for label in labels}
-        scores["all"] = float(evaluation.get("ents_f") or 0.0)
+        scores: Scores = {label: (per_type.get(label) or {}).get("f") for label in labels}
+        scores["all"] = evaluation.get("ents_f")
         return scores
-    scores = {label: float(evaluation["per_label"][label]["f"]) for label in labels}
-    scores["all"] = float(evaluation["overall"]["f"])
+    scores = {label: evaluation["per_label"][label]["f"] for label in labels}
+    scores["all"] = evaluation["overall"]["f"]
     return scores
 
 
@@ -43,7 +43,10 @@ def summarise(runs: Dict[int, Dict[str, Scores]], labels: Sequence[str]) -> dict
         seeds = [seed for seed in sorted(runs) if name in runs[seed]]
         table = {}
         for label in [*labels, "all"]:
-            values = [runs[seed][name][label] for seed in seeds]
+            values = [runs[seed][name][label] for seed in seeds if runs[seed][name][label] is not None]
+            if not values:  # nothing to score in any run: n/a, not 0.0
+                table[label] = {"mean": None, "min": None, "max": None, "runs": []}
+                continue
             table[label] = {"mean": round(statistics.mean(values), 4), "min": round(min(values), 4),
                             "max": round(max(values), 4), "runs": [round(value, 4) for value in values]}
         summary["evaluations"][name] = table
@@ -58,7 +61,7 @@ def summary_markdown(summary: dict, labels: Sequence[str]) -> str:
         row = [label]
         for name in names:
             cell = summary["evaluations"][name][label]
-            row.append(f"{cell['mean']:.3f} [{cell['min']:.3f}-{cell['max']:.3f}]")
+            row.append(NOTHING_TO_SCORE if cell["mean"] is None else f"{cell['mean']:.3f} [{cell['min']:.3f}-{cell['max']:.3f}]")
         rows.append(row)
     versions_line = ", ".join(f"{name} {version}" for name, version in summary["versions"].items())
     header = ["label", *(f"{name} F1 mean [range]" for name in names)]

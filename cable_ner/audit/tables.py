@@ -1,14 +1,22 @@
 """Readable output: Markdown tables and spans shown in their context."""
-from typing import Iterable, Sequence, Tuple
+from typing import Iterable, Optional, Sequence, Tuple
 
 from ..markup import Span
 
 
+NOTHING_TO_SCORE = "n/a"
+
+
+def score(value: Optional[float]) -> str:
+    """A score with three decimals, or n/a where there was nothing to score (never 0.000)."""
+    return NOTHING_TO_SCORE if value is None else f"{value:.3f}"
+
+
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A GitHub-flavoured Markdown table; floats are shown with three decimals."""
+    """A GitHub-flavoured Markdown table; floats are shown with three decimals, None as n/a."""
 
     def cell(value: object) -> str:
-        return f"{value:.3f}" if isinstance(value, float) else str(value)
+        return score(value) if value is None or isinstance(value, float) else str(value)
 
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]

@@ -9,12 +9,12 @@
 - :mod:`.collection`: converting a whole folder (:func:`convert_corpus`)
 """
 from .cable_docs import CableDocs, annotated_to_docs, conversion_pipeline, convert_file
-from .collection import CorpusReport, convert_corpus
+from .collection import CorpusReport, convert_corpus, corpus_problems
 from .docbin import read_split
 from .ledger import Ledger
 from .split import SPLITS, assign_split, content_hash
 
 __all__ = [
     "SPLITS", "CableDocs", "CorpusReport", "Ledger", "annotated_to_docs", "assign_split",
-    "content_hash", "conversion_pipeline", "convert_corpus", "convert_file", "read_split",
+    "content_hash", "conversion_pipeline", "convert_corpus", "corpus_problems", "convert_file", "read_split",
 ]

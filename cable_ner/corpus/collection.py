@@ -12,6 +12,7 @@ from typing import Dict, List, Optional, Sequence
 
 from spacy.language import Language
 
+from ..labels import DEFAULT_ROLES, LabelRoles
 from ..markup import MarkupError
 from ..rules import SpanRule
 from .ledger import Ledger
@@ -39,12 +40,35 @@ class CorpusReport:
         }
 
 
+def corpus_problems(report: CorpusReport, n_files: int, max_rejected: float) -> List[str]:
+    """Why a converted corpus cannot be trained and scored on; an empty list when it can.
+
+    A split without cables (training would score 0.00 against an empty dev set, evaluation
+    would print nothing) and a share of rejected cables above ``max_rejected`` are problems.
+    """
+    problems = []
+    rejected = len(report.failures)
+    if n_files and rejected / n_files > max_rejected:
+        problems.append(f"{rejected} of {n_files} cables ({rejected / n_files:.0%}) were rejected as bad input, "
+                        f"more than the {max_rejected:.0%} allowed: fix them, or raise --max-rejected")
+    converted = sum(report.per_split[split]["cables"] for split in SPLITS)
+    for split in SPLITS:
+        if converted and not report.per_split[split]["cables"]:
+            problems.append(f"the {split} split holds none of the {converted} converted cables: convert more cables "
+                            f"(each held-out split takes about its --dev/--test share of them)")
+    if not converted:
+        problems.append("no cable was converted")
+    return problems
+
+
 def convert_corpus(
     paths: Sequence[Path],
     output_dir: Path,
     *,
     labels: Sequence[str],
     rules: Sequence[SpanRule],
+    roles: LabelRoles = DEFAULT_ROLES,
+    translate: Optional[Dict[str, str]] = None,
     lang: str = "en",
     dev_fraction: float = 0.1,
     test_fraction: float = 0.1,
@@ -57,13 +81,14 @@ def convert_corpus(
 ) -> CorpusReport:
     """Convert cable files into split folders of DocBins under ``output_dir``; return the report.
 
-    With ``strict``, the first bad cable raises its :class:`MarkupError`; otherwise bad cables are
+    ``roles`` are the labels the rules write (see :mod:`cable_ner.labels`). With ``strict``, the
+    first bad cable raises its :class:`MarkupError`; otherwise bad cables are
     skipped and listed in ``report.failures``. ``nlp`` is the pipeline whose tokenizer makes the
     Docs (default: :func:`~.cable_docs.conversion_pipeline` for ``lang``, made once per process).
     ``progress`` is told ``update(n)`` after every ``n`` cables (a tqdm bar, say).
     """
     report = CorpusReport()
-    settings = ConversionSettings(lang, tuple(labels), tuple(rules), dev_fraction, test_fraction)
+    settings = ConversionSettings(lang, tuple(labels), tuple(rules), roles, translate, dev_fraction, test_fraction)
     init_worker(settings, nlp=nlp)
     writer = SplitWriter(output_dir, shard_size)
     seen: set = set()

@@ -1,0 +1,82 @@
+"""Writing a step's outputs atomically: build them in a staging folder, swap them in on success.
+
+A step that fails (bad input, a guard rail, a bug) leaves the outputs of the previous
+successful run untouched, never half of them: the staging folder is removed, nothing is
+swapped. A step that succeeds replaces its outputs whole, so no stale file of an earlier run
+stays among them.
+"""
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence, Union
+
+STAGING_PREFIX = ".staging-"
+
+
+@contextmanager
+def staged(target_dir: Union[str, Path], names: Sequence[str]) -> Iterator[Path]:
+    """A staging folder beside ``target_dir``; on success each of ``names`` in it replaces its namesake.
+
+    ``names`` are files or folders relative to the staging folder (``"train"``, ``"conversion.json"``).
+    A name the step did not write is left alone in ``target_dir``.
+    """
+    target_dir = Path(target_dir)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target_dir))
+    staging.chmod(0o777 & ~_umask())  # mkdtemp makes a private folder; outputs get the usual mode
+    try:
+        yield staging
+        for name in names:
+            if (staging / name).exists():
+                replace(staging / name, target_dir / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def replace(source: Path, target: Path) -> None:
+    """Put ``source`` (a file or a folder) where ``target`` is, removing what was there."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir() and not target.is_symlink():
+        old = target.with_name(f"{STAGING_PREFIX}old-{target.name}")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        os.replace(source, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(source, target)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write a text file so that readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf8", dir=path.parent, prefix=STAGING_PREFIX, delete=False) as handle:
+        handle.write(text)
+    os.chmod(handle.name, 0o666 & ~_umask())  # as open() would have made it
+    os.replace(handle.name, path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def remove(paths: Sequence[Path]) -> list:
+    """Remove files and folders that exist, and staging folders left beside them; returns what went."""
+    removed = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+        else:
+            continue
+        removed.append(path)
+    for parent in sorted({Path(path).parent for path in paths}):
+        for leftover in parent.glob(f"{STAGING_PREFIX}*") if parent.is_dir() else ():
+            remove([leftover])
+            removed.append(leftover)
+    return removed
