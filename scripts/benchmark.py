@@ -3,7 +3,7 @@
 Usage: python scripts/benchmark.py [--n-cables 1000] [--repeats 3] [--model training/efficiency/model-best]
 Prints conversion cables/s and words/s at 1 process and at all cores, spaCy's tokenizer alone over
 the same text on 1 process (the floor any conversion pays), and the converter's peak memory at N
-and 4N cables. Targets: conversion on all cores >= 1.0x tokenizer-alone throughput; peak memory
+and 4N cables. Targets: conversion on all cores >= 1.2x tokenizer-alone throughput; peak memory
 at 4N <= 1.3x peak at N. Every speed figure is the best of ``--repeats`` rounds, each run from a
 fresh pipeline (a cold tokenizer cache), as ``timeit`` reports; a round runs the tokenizer and
 both conversions back to back, because a shared machine's speed drifts by half over minutes, and
@@ -140,9 +140,9 @@ def main(
                ("4N / N", f"{peak_4n / peak_n:.2f}x")], header=("peak memory", "MiB"), divider=True, aligns=("l", "r"))
     per_round = ", ".join(f"{timings['tokenizer'] / timings['every']:.2f}x" for timings in rounds)
     msg.text(f"All-core conversion vs tokenizer alone within each round: {per_round}")
-    target_speed = best["every"] <= best["tokenizer"]
+    target_speed = best["tokenizer"] / best["every"] >= 1.2
     target_memory = peak_4n <= 1.3 * peak_n
-    msg.text(f"Target: all-core conversion >= tokenizer alone: {'met' if target_speed else 'NOT met'}; "
+    msg.text(f"Target: all-core conversion >= 1.2x tokenizer alone: {'met' if target_speed else 'NOT met'}; "
              f"peak memory at 4N <= 1.3x N: {'met' if target_memory else 'NOT met'}")
     if model.exists():
         tagging_speed(model, reference, n_cables, seed, repeats)
