@@ -189,3 +189,28 @@ def test_the_audit_shows_each_rules_breakages_beside_its_repairs(default_rules):
     report = render_audit(audit)
     assert report.count("Breakages (a correct span made wrong)") == len(broken)
     assert "Repairs:" in report
+
+
+def test_all_on_two_cables_exits_non_zero_and_says_why(tmp_path):
+    for name in ("project.yml", "configs", "scripts", "cable_ner"):
+        source = PROJECT_DIR / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    sample_cables(tmp_path / "my cables", 2)
+    result = subprocess.run([sys.executable, "-m", "spacy", "project", "run", "all", str(tmp_path),
+                             "--vars.cables_dir=my cables"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "the dev split holds none of the 2 converted cables" in console(result)
+    assert not (tmp_path / "training" / "efficiency").exists() and not list((tmp_path / "packages").iterdir())
+
+
+def test_the_visual_audit_marks_the_model_and_the_reference_entities():
+    from cable_ner.audit.visual import CableView, ParagraphView, visual_audit_html
+    from cable_ner.markup import Span
+
+    text = "Halvorsen met officials in Lima."
+    cable = CableView("04LIMA1", "gold", [ParagraphView(text, [Span(0, 9, "PER")], [Span(0, 9, "PER"), Span(27, 31, "LOC")])])
+    example = {"cable": "04LIMA1", "text": "in Lima.", "before": [[3, 8, "LOC"]], "after": [[3, 7, "LOC"]]}
+    page = visual_audit_html([cable], {"trim_edge_punctuation": {"repaired": [example], "broken": [], "changed": []}})
+    assert page.count("<mark") == 1 + 2 + 1 + 1  # model, gold, the rule's before and after
+    assert "model: 1 entities, gold: 2, the same: 1" in page
+    assert page.count(">LOC</span>") == 3 and "Repairs (the first 1)" in page and page.startswith("<!DOCTYPE html>")
