@@ -173,6 +173,14 @@ def create_cable_consistency(nlp: Language, name: str, relabel: bool, propagate:
     return CableConsistency(relabel=relabel, propagate=propagate, min_chars=min_chars)
 
 
+def capitals(text: str) -> str:
+    """The text in capitals, character for character (offsets into it hold for ``text``).
+
+    A character whose capital is longer (ß) is left as it is.
+    """
+    return "".join(char.upper() if len(char.upper()) == 1 else char for char in text)
+
+
 @registry.augmenters("cable_ner.upper_case.v1")
 def create_upper_case_augmenter(level: float) -> Callable[[Language, Example], Iterator[Example]]:
     """Yield each training example, and with probability ``level`` also its upper-cased copy."""
@@ -181,11 +189,9 @@ def create_upper_case_augmenter(level: float) -> Callable[[Language, Example], I
         yield example
         if level > 0 and random.random() < level:
             text = example.reference.text
-            upper = "".join(char.upper() if len(char.upper()) == 1 else char for char in text)
+            upper = capitals(text)
             example_dict = example.to_dict()
-            example_dict["token_annotation"]["ORTH"] = [
-                "".join(c.upper() if len(c.upper()) == 1 else c for c in token.text) for token in example.reference
-            ]
+            example_dict["token_annotation"]["ORTH"] = [capitals(token.text) for token in example.reference]
             yield Example.from_dict(nlp.make_doc(upper), example_dict)
 
     return augment

@@ -5,6 +5,7 @@ from typing import Dict, List, Sequence, Tuple
 import srsly
 from spacy.language import Language
 
+from ..components import capitals
 from ..markup import Span, read_cable_file
 from .scores import SpanScores
 
@@ -57,7 +58,3 @@ def score_rows(scores: Sequence[Tuple[str, dict]], labels: Sequence[str]) -> Lis
         rows.append(row)
     return rows
 
-
-def capitals(text: str) -> str:
-    """The text in capitals, character for character (offsets into it hold for ``text``)."""
-    return "".join(char.upper() if len(char.upper()) == 1 else char for char in text)
