@@ -33,7 +33,7 @@ def main(
     """Audit what each span rule changes; with gold, measure what it repairs and breaks."""
     label_set = parse_labels(labels)
     span_rules, roles = parse_rules(rules, label_set)
-    audit = Audit(span_rules, label_set, roles)
+    audit = Audit(span_rules, label_set, roles, gold_given=gold_dir is not None)
     bad_files: List[MarkupError] = []
     for path in cable_files(input_dir):
         try:
@@ -49,8 +49,10 @@ def main(
     figures = audit.to_dict()
     if metrics_path:
         write_text_atomically(metrics_path, srsly.json_dumps(figures, indent=2))
-    rows = [(name, e["changes"], e["repaired"], e["broken"]) for name, e in figures["rules"].items()]
+    rows = [(name, e["changes"], score(e["repaired"]), score(e["broken"])) for name, e in figures["rules"].items()]
     msg.table(rows, header=("rule", "changes", "repaired", "broken"), divider=True, aligns=("l", "r", "r", "r"))
+    if not audit.has_gold:
+        msg.warn(f"Repaired and broken are n/a: {audit.no_gold_reason}")
     if audit.has_gold:
         tagger, fixed = figures["tagger_vs_gold"], figures["fixed_vs_gold"]
         score_rows = [(label, score(tagger["per_label"][label]["f"]), score(fixed["per_label"][label]["f"])) for label in label_set]

@@ -64,13 +64,28 @@ class Audit:
     fixed: SpanScores = field(default_factory=SpanScores)
     errors: Counter = field(default_factory=Counter)
     errors_repaired: Counter = field(default_factory=Counter)
-    has_gold: bool = False
+    gold_cables: int = 0
+    gold_given: bool = False  # whether the caller looked for gold files at all
+
+    @property
+    def has_gold(self) -> bool:
+        return self.gold_cables > 0
+
+    @property
+    def no_gold_reason(self) -> str:
+        """Why nothing was scored against gold (empty when something was)."""
+        if self.has_gold:
+            return ""
+        if self.gold_given:
+            return f"no gold file matched the names of these {self.cables} cables (gold files pair with cables by name)"
+        return "no gold annotation was given (--gold)"
 
     def add_cable(self, cable_id: str, silver: AnnotatedText, gold: Optional[AnnotatedText], max_examples: int = 8) -> List[Span]:
         """Run the rules on one cable and record their effect; returns the fixed spans."""
         if gold is not None and gold.text != silver.text:
             raise ValueError(f"{cable_id}: the gold file's text differs from the silver file's text")
         self.cables += 1
+        self.gold_cables += gold is not None
         result = apply_rules(silver.text, silver.spans, self.rules, self.roles)
         gold_set = set(gold.spans) if gold is not None else set()
         for change in result.changes:
@@ -78,7 +93,6 @@ class Audit:
             effect.changes += 1
             kind = "changed"
             if gold is not None:
-                self.has_gold = True
                 right_gained = sum(s in gold_set for s in change.after) - sum(s in gold_set for s in change.before)
                 wrong_removed = sum(s not in gold_set for s in change.before) - sum(s not in gold_set for s in change.after)
                 improvement = right_gained + wrong_removed
@@ -100,9 +114,14 @@ class Audit:
         return result.spans
 
     def to_dict(self) -> dict:
+        judged = self.has_gold
         data: dict = {
             "cables": self.cables,
-            "rules": {name: {"changes": e.changes, "repaired": e.repaired, "broken": e.broken,
+            "gold_cables": self.gold_cables,
+            "has_gold": judged,
+            "no_gold_reason": self.no_gold_reason,
+            "rules": {name: {"changes": e.changes, "repaired": e.repaired if judged else None,
+                             "broken": e.broken if judged else None,
                              "examples": {kind: [x.to_dict() for x in found] for kind, found in e.examples.items()}}
                       for name, e in ((rule.name, self.effects.get(rule.name, RuleEffect())) for rule in self.rules)},
         }
@@ -115,10 +134,15 @@ class Audit:
 
 
 def _example(cable_id: str, text: str, before: List[Span], after: List[Span], width: int = 50) -> ChangeExample:
-    """A change with ``width`` characters of context on each side, offsets moved into the snippet."""
+    """A change with about ``width`` characters of context on each side, in whole words; offsets
+    moved into the snippet."""
     region = [*before, *after]
     start = max(0, min(s.start for s in region) - width)
     end = min(len(text), max(s.end for s in region) + width)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1  # back to the start of the word it cut
+    while end < len(text) and not text[end].isspace():
+        end += 1
 
     def moved(spans: List[Span]) -> List[Span]:
         return [Span(s.start - start, s.end - start, s.label) for s in sorted(spans)]
@@ -148,7 +172,7 @@ def render_audit(audit: Audit, bad_files: Sequence[MarkupError] = ()) -> str:
     lines += ["## Changes per rule", "",
               "*repaired*: changes that made the annotation closer to gold (more gold spans or fewer wrong ones);"
               " *broken*: changes that moved it away; the rest changed nothing that gold can see."
-              if audit.has_gold else "No gold annotation given: changes are counted, not scored.", ""]
+              if audit.has_gold else f"Repaired and broken are n/a: {audit.no_gold_reason}. Changes are counted, not scored.", ""]
     rows = [(name, e["changes"], e["repaired"], e["broken"]) for name, e in figures["rules"].items()]
     lines += [markdown_table(("rule", "changes", "repaired", "broken"), rows), ""]
     for rule in audit.rules:

@@ -60,6 +60,11 @@ class SpanScores:
         for span in gold_set - predicted_set:
             self.per_label[span.label].fn += 1
 
+    def add_tallies(self, other: "SpanScores") -> None:
+        """Add another set of scores' counts to these."""
+        for label, tally in other.per_label.items():
+            self.per_label[label].add(tally)
+
     def overall(self) -> Tally:
         total = Tally()
         for tally in self.per_label.values():

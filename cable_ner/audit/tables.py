@@ -8,8 +8,10 @@ NOTHING_TO_SCORE = "n/a"
 
 
 def score(value: Optional[float]) -> str:
-    """A score with three decimals, or n/a where there was nothing to score (never 0.000)."""
-    return NOTHING_TO_SCORE if value is None else f"{value:.3f}"
+    """A score with three decimals (a count as it is), or n/a where there was nothing to score (never 0.000)."""
+    if value is None:
+        return NOTHING_TO_SCORE
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
