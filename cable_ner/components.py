@@ -9,20 +9,18 @@ imports nothing from the rest of :mod:`cable_ner`. It registers:
   (``<code><pre>``, ``<a id='par2' href='#par2'>¶</a>2``) so that ``ner`` cannot tag it.
 - ``cable_consistency`` (a component after ``ner``): one label per name in a cable, and the
   cable's other mentions of a name the model tagged tagged too; both switchable in the config.
-- ``cable_ner.upper_case.v1`` (a training augmenter): upper-cased copies of some training
-  documents, because many cables are written in capitals throughout.
+
+What only training needs (the streaming corpus, the augmenter) is in :mod:`cable_ner.training`.
 """
-import random
 import re
 from collections import Counter, defaultdict
-from typing import Callable, Dict, Iterator, List, Tuple
+from typing import Callable, Dict, List, Tuple
 
 import numpy
 from spacy.attrs import ENT_IOB, IS_LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
-from spacy.training import Example
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 # An HTML tag without spaces inside (``<code>``, ``</a>``): its own token wherever it stands.
@@ -171,27 +169,3 @@ class CableConsistency:
 )
 def create_cable_consistency(nlp: Language, name: str, relabel: bool, propagate: bool, min_chars: int) -> CableConsistency:
     return CableConsistency(relabel=relabel, propagate=propagate, min_chars=min_chars)
-
-
-def capitals(text: str) -> str:
-    """The text in capitals, character for character (offsets into it hold for ``text``).
-
-    A character whose capital is longer (ß) is left as it is.
-    """
-    return "".join(char.upper() if len(char.upper()) == 1 else char for char in text)
-
-
-@registry.augmenters("cable_ner.upper_case.v1")
-def create_upper_case_augmenter(level: float) -> Callable[[Language, Example], Iterator[Example]]:
-    """Yield each training example, and with probability ``level`` also its upper-cased copy."""
-
-    def augment(nlp: Language, example: Example) -> Iterator[Example]:
-        yield example
-        if level > 0 and random.random() < level:
-            text = example.reference.text
-            upper = capitals(text)
-            example_dict = example.to_dict()
-            example_dict["token_annotation"]["ORTH"] = [capitals(token.text) for token in example.reference]
-            yield Example.from_dict(nlp.make_doc(upper), example_dict)
-
-    return augment

@@ -63,3 +63,4 @@ def report_bad_files(failures: Sequence[MarkupError], errors_path: Optional[Path
         msg.text(f"    -> {failure.hint}")
     if len(failures) > len(listed):
         msg.text(f"  and {len(failures) - len(listed)} more (see {errors_path})")
+

@@ -23,7 +23,7 @@ from scripts.common import (
     DEFAULT_LABELS, LABELS_HELP, RULES_HELP, Arg, Opt, label_translation, parse_labels, parse_rules, report_bad_files,
 )
 
-OUTPUTS = ("train", "dev", "test", "conversion.json", "errors.jsonl")
+OUTPUTS = ("train", "dev", "test", "dev-sample", "labels", "conversion.json", "errors.jsonl")
 
 
 # fmt: off
@@ -37,6 +37,7 @@ def main(
     test_fraction: float = Opt(0.1, "--test", help="Share of cables held out for test"),
     n_process: int = Opt(0, "--n-process", "-n", help="Worker processes (0: all cores)"),
     shard_size: int = Opt(20000, "--shard-size", help="Docs per .spacy shard in each split's folder (bounds memory)"),
+    eval_words: int = Opt(50000, "--eval-words", help="Words of dev cables that training scores itself on (dev-sample/; 0: the whole dev split)"),
     max_rejected: float = Opt(0.1, "--max-rejected", help="Fail when a larger share of the cables is bad input"),
     translate_labels: bool = Opt(False, "--translate-labels", help="Accept other taggers' label names (PER for PERSON ...) by role"),
     strict: bool = Opt(False, "--strict", help="Stop at the first bad cable with a non-zero exit"),
@@ -44,8 +45,11 @@ def main(
     # fmt: on
     """Convert annotated cables to DocBins; report per-split counts and every dropped entity.
 
-    The outputs (train/, dev/, test/, conversion.json, errors.jsonl) are replaced only when the
-    conversion succeeds: a failed run leaves those of the last good run as they were.
+    Besides train/, dev/ and test/ it writes dev-sample/ (a stable sample of whole dev cables,
+    bounded by --eval-words, that training scores itself on), labels/ner.json (the label data
+    training starts from, so it never scans the corpus for labels), conversion.json and
+    errors.jsonl. They are replaced only when the conversion succeeds: a failed run leaves those
+    of the last good run as they were.
     """
     label_set = parse_labels(labels)
     span_rules, roles = parse_rules(rules, label_set)
@@ -64,7 +68,7 @@ def main(
                     paths, staging, lang=lang, labels=label_set, rules=span_rules, roles=roles, translate=translate,
                     dev_fraction=dev_fraction,
                     test_fraction=test_fraction, n_process=min(workers, len(paths)), shard_size=shard_size,
-                    strict=strict, progress=progress,
+                    strict=strict, progress=progress, eval_words=eval_words,
                 )
         except MarkupError as err:
             msg.fail(f"Bad cable (--strict): {err}", f"Nothing in {output_dir} was changed.", exits=1)
@@ -83,10 +87,15 @@ def main(
         summary.update(seconds=round(seconds, 2), cables_per_second=round(len(paths) / max(seconds, 1e-9), 1),
                        rules=rule_names, labels=label_set, input_dir=str(input_dir))
         srsly.write_json(staging / "conversion.json", summary)
+        (staging / "labels").mkdir()
+        srsly.write_json(staging / "labels" / "ner.json", report.ner_labels(label_set))
         srsly.write_jsonl(staging / "errors.jsonl", [failure.as_record() for failure in report.failures])
         if problems:
             raise typer.Exit(1)
     report_bad_files(report.failures, output_dir / "errors.jsonl")
+    if report.text_brackets:
+        msg.info(f"{len(report.text_brackets)} cable(s) hold {sum(report.text_brackets.values())} square bracket(s) "
+                 "that are text, not markup (redactions, insertions); kept as text, counted per cable in conversion.json")
     if report.duplicates:
         msg.info(f"{report.duplicates} duplicate cable(s) (same text) kept in the same split as their twin")
     msg.good(f"Converted {len(paths) - len(report.failures)} cables in {seconds:.1f}s to {output_dir}")
@@ -101,6 +110,9 @@ def print_report(report: CorpusReport, label_set: List[str]) -> None:
     rows = [(split, *(report.per_split[split][key] for key in ("cables", "docs", "tokens")),
              *(report.per_split[split][f"ent_{label}"] for label in shown)) for split in SPLITS]
     msg.table(rows, header=header, divider=True, aligns=("l",) + ("r",) * (len(header) - 1))
+    if report.dev_sample:
+        msg.info(f"Training scores itself on dev-sample: {report.dev_sample['cables']} of the "
+                 f"{report.per_split['dev']['cables']} dev cables, {report.dev_sample['tokens']:,} tokens (--eval-words)")
     if ledger.rule_changes:
         msg.table(sorted(ledger.rule_changes.items()), header=("span rule", "changes"), divider=True, aligns=("l", "r"))
     entity_rows = [(label, ledger.read[label], ledger.after_rules[label], ledger.converted[label],

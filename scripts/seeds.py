@@ -21,7 +21,7 @@ from spacy.cli.evaluate import evaluate
 from spacy.cli.train import train
 from wasabi import msg
 
-import cable_ner.components  # noqa: F401 (registers the components the config names)
+import cable_ner.training  # noqa: F401 (registers the components, corpus reader and augmenter the config names)
 from cable_ner.audit.evaluation import score_pipeline_on_cables
 from cable_ner.audit.seeds import Scores, f1_by_label, summarise, summary_markdown
 from cable_ner.audit.tables import score
@@ -35,7 +35,7 @@ def main(
     output_dir: Path = Arg(..., help="Folder for one trained pipeline per seed"),
     metrics_path: Path = Arg(..., help="JSON file for the summary (a .md beside it)"),
     seeds: str = Opt("0,1,2", "--seeds", help="Comma-separated training seeds"),
-    corpus_dir: Path = Opt(Path("corpus"), "--corpus", help="Folder with train/, dev/ and gold/test/"),
+    corpus_dir: Path = Opt(Path("corpus"), "--corpus", help="Folder with train/, dev-sample/, labels/ and gold/test/"),
     vectors: str = Opt("corpus/knowledge_vectors", "--vectors", help="Vectors path for the config (paths.vectors)"),
     real_dev: Optional[Path] = Opt(None, "--real-dev", help="Folder with raw/ and gold/ real cables (skipped when absent)"),
     labels: str = Opt(DEFAULT_LABELS, "--labels", help="Comma-separated labels to score"),
@@ -66,7 +66,8 @@ def train_and_score(config_path: Path, model_dir: Path, seed: int, corpus_dir: P
                     label_set: List[str], gpu_id: int, settings: List[str]) -> Dict[str, Scores]:
     """Train one seed and score its best model on the gold test cables (and the real cables)."""
     msg.divider(f"Seed {seed}")
-    overrides = {"paths.train": str(corpus_dir / "train"), "paths.dev": str(corpus_dir / "dev"),
+    overrides = {"paths.train": str(corpus_dir / "train"), "paths.dev": str(corpus_dir / "dev-sample"),
+                 "paths.ner_labels": str(corpus_dir / "labels" / "ner.json"),
                  "paths.vectors": vectors, "system.seed": seed, **config_overrides(settings)}
     train(config_path, model_dir, use_gpu=gpu_id, overrides=overrides)
     best = model_dir / "model-best"

@@ -15,7 +15,7 @@ from spacy.cli._util import parse_config_overrides
 from spacy.cli.train import train
 from wasabi import msg
 
-import cable_ner.components  # noqa: F401 (registers the components and augmenter the config names)
+import cable_ner.training  # noqa: F401 (registers the components, corpus reader and augmenter the config names)
 from cable_ner.outputs import staged
 from scripts.common import Arg, Opt
 

@@ -13,7 +13,7 @@ from conftest import LABELS, PROJECT_DIR, SAMPLE_DIR
 
 BAD_CABLES = {
     "unclosed.txt": ("text [PER Halvorsen and more".encode("utf8"), "not closed before the end of the file"),
-    "stray.txt": ("text ] more".encode("utf8"), "stray ']'"),
+    "unknown-in-tagger-shape.txt": ("text [PERS Halvorsen  ] more".encode("utf8"), "unknown label 'PERS'"),
     "nested.txt": ("[PER Halvorsen [LOC Lima ] ]".encode("utf8"), "not closed before the next '['"),
     "unknown.txt": ("a [GPE Paris  ] b".encode("utf8"), "unknown label 'GPE'"),
     "empty-entity.txt": ("a [PER   ] b".encode("utf8"), "empty entity"),
@@ -91,9 +91,9 @@ def test_fixing_one_file_keeps_every_other_cable_in_its_split(messy_dir, tmp_pat
                 for doc in read_split(out / split, vocab)}
 
     before = splits(tmp_path / "before")
-    (messy_dir / "stray.txt").write_text("text more about [LOC Lima  ]", encoding="utf8")
+    (messy_dir / "unknown-in-tagger-shape.txt").write_text("text more about [LOC Lima  ]", encoding="utf8")
     after = splits(tmp_path / "after")
-    assert "stray" in after and "stray" not in before
+    assert "unknown-in-tagger-shape" in after and "unknown-in-tagger-shape" not in before
     assert all(after[cable] == split for cable, split in before.items())
 
 

@@ -7,6 +7,7 @@ from spacy.tokens import Span
 from spacy.training import Example
 
 import cable_ner.components as components
+import cable_ner.training as training
 
 PAGE = ("<code><pre>C O N F I D E N T I A L SECTION 01 OF 03 LIMA 004711 <a id='par1' href='#par1'>¶</a>1 . \n"
         "( C ) Halvorsen met Ostrovic in Lima . <a id='par2' href='#par2'>¶</a>2 .\nFAIRLIE</pre></code> ")
@@ -115,9 +116,9 @@ def test_consistency_can_be_switched_off_in_the_config(nlp):
 def test_upper_case_augmenter_adds_upper_cased_copies_with_the_same_entities(nlp):
     reference = _doc_with(nlp, "Halvorsen met officials in Lima .", [(0, 1, "PER"), (4, 1, "LOC")])
     example = Example(nlp.make_doc(reference.text), reference)
-    augment = components.create_upper_case_augmenter(level=1.0)
+    augment = training.create_upper_case_augmenter(level=1.0)
     original, upper = list(augment(nlp, example))
     assert original is example
     assert upper.reference.text == "HALVORSEN MET OFFICIALS IN LIMA ."
     assert [(e.text, e.label_) for e in upper.reference.ents] == [("HALVORSEN", "PER"), ("LIMA", "LOC")]
-    assert list(components.create_upper_case_augmenter(level=0.0)(nlp, example)) == [example]
+    assert list(training.create_upper_case_augmenter(level=0.0)(nlp, example)) == [example]

@@ -28,11 +28,11 @@ def test_configured_label_set():
     "markup,problem,line,column",
     [
         ("ok\nsee [PER Halvorsen and more", "entity '[PER' opened at line 2, column 5 is not closed before the end", 2, 28),
-        ("text ] more", "stray ']'", 1, 6),
+        ("text\n  [PERS Halvorsen  ] more", "unknown label 'PERS'", 2, 3),
         ("[PER Halvorsen [LOC Lima ] ]", "entity '[PER' opened at line 1, column 1 is not closed before the next '['", 1, 16),
         ("a [PER   ] b", "empty entity", 1, 3),
         ("a\n\n  [FOO bar ]", "unknown label 'FOO'", 3, 3),
-        ("a [sic] b", "not followed by a label", 1, 3),
+        ("[PER Halvorsen [sic] said [LOC Lima ]", "not closed before the next '['", 1, 27),
     ],
 )
 def test_malformed_markup_is_located(markup, problem, line, column):
@@ -43,6 +43,48 @@ def test_malformed_markup_is_located(markup, problem, line, column):
     assert (error.source, error.line, error.column) == ("cable.txt", line, column)
     assert str(error).startswith(f"cable.txt:{line}:{column}: ")
     assert error.hint
+
+
+@pytest.mark.parametrize(
+    "markup,text,entities",
+    [
+        # press redactions and editors' insertions
+        ("[PER Halvorsen  ] met [NAME REMOVED] in [LOC Lima  ]", "Halvorsen met [NAME REMOVED] in Lima",
+         [("Halvorsen", "PER"), ("Lima", "LOC")]),
+        ("[DETAILS REMOVED] and [TEXT REMOVED BY THE DAILY HERALD]", "[DETAILS REMOVED] and [TEXT REMOVED BY THE DAILY HERALD]", []),
+        ("support for [the U.S.] position [sic] and [...]", "support for [the U.S.] position [sic] and [...]", []),
+        # source notes, also across a line break
+        ("oil output rose [Gulf Energy\nWeekly, 3/4/2009]", "oil output rose [Gulf Energy\nWeekly, 3/4/2009]", []),
+        # the tagger's markup next to and inside brackets that are text
+        ("[[LOC Libya  ]] and [the [LOC U.S.  ]]", "[Libya] and [the U.S.]", [("Libya", "LOC"), ("U.S.", "LOC")]),
+        ("[LOC Libya  ][sic] then ]", "Libya[sic] then ]", [("Libya", "LOC")]),
+        # a bracket inside an entity is the entity's text
+        ("the [ORG Ministry [of Finance  ] said", "the Ministry [of Finance said", [("Ministry [of Finance", "ORG")]),
+        ("[MISC Act [sic]  ] passed", "Act [sic] passed", [("Act [sic]", "MISC")]),
+        # a label outside the set, not in the tagger's shape, is text
+        ("[Per Halvorsen  ] and [NAME REMOVED]x", "[Per Halvorsen  ] and [NAME REMOVED]x", []),
+    ],
+)
+def test_brackets_that_are_text_stay_text(markup, text, entities):
+    parsed = parse_markup(markup)
+    assert parsed.text == text
+    assert [(parsed.span_text(span), span.label) for span in parsed.spans] == entities
+    assert write_markup(parsed.text, parsed.spans, closer="  ]") == markup
+    again = parse_markup(write_markup(parsed.text, parsed.spans))
+    assert (again.text, again.spans) == (parsed.text, parsed.spans)
+
+
+@pytest.mark.parametrize(
+    "text,spans,problem",
+    [
+        ("a [PER b", [Span(0, 1, "LOC")], "opener"),
+        ("Lima ] x", [Span(0, 6, "LOC")], "before a ']'"),
+        (" Lima", [Span(0, 5, "LOC")], "edge"),
+    ],
+)
+def test_the_writer_refuses_what_the_format_cannot_hold(text, spans, problem):
+    with pytest.raises(ValueError, match="cannot hold"):
+        write_markup(text, spans)
 
 
 def test_write_then_parse_round_trip():

@@ -1,13 +1,57 @@
-"""Scoring trained pipelines: on raw cables against gold markup, and `spacy evaluate` outputs side by side."""
+"""Scoring trained pipelines: on held-out Docs, on raw cables against gold markup, side by side."""
+import time
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, Iterable, List, Sequence, Tuple
 
 import srsly
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from ..components import capitals
+from ..training import capitals
+from ..shards import iter_split
 from ..markup import Span, read_cable_file
 from .scores import SpanScores
+
+
+def entity_spans(doc: Doc) -> List[Span]:
+    """A Doc's entities as character offsets."""
+    return [Span(entity.start_char, entity.end_char, entity.label_) for entity in doc.ents]
+
+
+def predicted_and_reference(nlp: Language, references: Iterable[Doc], batch_size: int = 64) -> Iterable[Tuple[Doc, Doc]]:
+    """Each reference Doc with the pipeline's Doc of its text, in order, ``batch_size`` at a time."""
+    return ((predicted, reference) for predicted, reference in
+            nlp.pipe(((doc.text, doc) for doc in references), as_tuples=True, batch_size=batch_size))
+
+
+def evaluate_split(nlp: Language, path: Path, batch_size: int = 64) -> dict:
+    """Exact-match entity scores of ``nlp`` on a folder of ``.spacy`` shards, streamed shard by shard.
+
+    The pipeline reads each Doc's text, as ``spacy evaluate`` does, and entities match by
+    character offsets and label. RETURNS (dict): ``spacy evaluate``'s keys (``ents_p``, ``ents_r``,
+    ``ents_f``, ``ents_per_type``, ``speed`` in words/s; None where nothing was scored), and
+    ``docs``, ``words`` and the per-label counts (``tp``, ``fp``, ``fn``). Memory holds one
+    shard and one batch, however many Docs the folder has.
+    """
+    scores = SpanScores()
+    docs = words = 0
+    started = time.perf_counter()
+    for predicted, reference in predicted_and_reference(nlp, iter_split(path, nlp.vocab), batch_size):
+        scores.add(entity_spans(reference), entity_spans(predicted))
+        docs += 1
+        words += len(reference)
+    seconds = time.perf_counter() - started
+    overall = scores.overall().to_dict()
+    labels = sorted(label for label, tally in scores.per_label.items() if tally.tp + tally.fp + tally.fn)
+    per_type = {label: scores.per_label[label].to_dict() for label in labels}
+    return {
+        "ents_p": overall["p"], "ents_r": overall["r"], "ents_f": overall["f"],
+        "ents_per_type": {label: {key: counts[key] for key in "prf"} for label, counts in per_type.items()},
+        "speed": round(words / seconds) if seconds > 0 else None,
+        "docs": docs, "words": words,
+        "counts": {"all": {key: overall[key] for key in ("tp", "fp", "fn")},
+                   **{label: {key: counts[key] for key in ("tp", "fp", "fn")} for label, counts in per_type.items()}},
+    }
 
 
 def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False) -> SpanScores:

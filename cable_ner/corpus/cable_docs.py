@@ -7,7 +7,7 @@ paragraph Docs, align every span to tokens and pack the Docs as DocBin columns
 """
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from ..cable_text import clean_cable, paragraphs
 from ..labels import DEFAULT_ROLES, LabelRoles
-from ..markup import AnnotatedText, Span, read_cable_file
+from ..markup import AnnotatedText, Span, read_cable_file, text_brackets
 from ..rules import FixResult, SpanRule, apply_rules
 from .docbin import PackedDocs, docs_from_packed, pack_paragraphs
 from .ledger import Ledger
@@ -50,13 +50,19 @@ def conversion_pipeline(lang: str = "en") -> Language:
 
 @dataclass
 class CableDocs:
-    """What converting one cable produced: its paragraphs as packed DocBin columns, and its counts."""
+    """What converting one cable produced: its paragraphs as packed DocBin columns, and its counts.
+
+    entity_tokens: tokens inside entities, per label (the counts `spacy init labels` gathers).
+    text_brackets: square brackets in the cable's text that are text, not markup.
+    """
 
     cable_id: str
     digest: str
     packed: PackedDocs
     ledger: Ledger
     vocab: Vocab
+    entity_tokens: Counter = field(default_factory=Counter)
+    text_brackets: int = 0
 
     @property
     def docs(self) -> List[Doc]:
@@ -120,7 +126,11 @@ def annotated_to_docs(
         ledger.dropped["outside_paragraphs"][span.label] += 1
     entities = _align_entities(doc, starts, ends, inside, ledger)
     packed = pack_paragraphs(cleaned.text, columns, entities, token_ranges, cable_id, doc.vocab.strings)
-    return CableDocs(cable_id, content_hash(annotated.text), packed, ledger, nlp.vocab)
+    entity_tokens: Counter = Counter()
+    for first, end, label in entities:
+        entity_tokens[label] += end - first
+    return CableDocs(cable_id, content_hash(annotated.text), packed, ledger, nlp.vocab, entity_tokens,
+                     text_brackets(annotated.text))
 
 
 def _align_entities(doc: Doc, starts: List[int], ends: List[int], spans: List[Span], ledger: Ledger) -> List[Tuple[int, int, str]]:

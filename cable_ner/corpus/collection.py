@@ -29,15 +29,32 @@ class CorpusReport:
     ledger: Ledger = field(default_factory=Ledger)
     failures: List[MarkupError] = field(default_factory=list)
     duplicates: int = 0
+    text_brackets: Dict[str, int] = field(default_factory=dict)  # cable id -> square brackets that are text
+    dev_sample: Counter = field(default_factory=Counter)  # cables and tokens of the dev split's evaluation sample
 
     def to_dict(self) -> dict:
         return {
             "splits": {split: dict(counts) for split, counts in self.per_split.items()},
+            "dev_sample": dict(self.dev_sample),
             "entities": self.ledger.to_dict(),
             "accounting_problems": self.ledger.check(),
             "skipped_cables": len(self.failures),
             "duplicate_cables": self.duplicates,
+            "text_brackets": {"cables": len(self.text_brackets), "brackets": sum(self.text_brackets.values()),
+                              "per_cable": dict(sorted(self.text_brackets.items()))},
         }
+
+    def ner_labels(self, labels: Sequence[str]) -> Dict[str, Dict[str, int]]:
+        """The ``ner`` component's label data, as ``spacy init labels`` writes it from the training split.
+
+        Per action (B, I, L, U), the tokens each label covers in train; OUT and U also hold the
+        empty label. Training reads it instead of scanning the corpus for labels.
+        """
+        counts = {label: self.per_split["train"][f"entity_tokens_{label}"] for label in labels}
+        for label in labels:
+            counts.setdefault(label, 0)
+        begin, inside, last, unit, out = "1", "2", "3", "4", "5"  # spaCy's BILUO actions
+        return {"0": {}, begin: dict(counts), inside: dict(counts), last: dict(counts), unit: {**counts, "": 1}, out: {"": 1}}
 
 
 def corpus_problems(report: CorpusReport, n_files: int, max_rejected: float) -> List[str]:
@@ -78,6 +95,7 @@ def convert_corpus(
     progress: Optional[object] = None,
     batch_size: int = 8,
     nlp: Optional[Language] = None,
+    eval_words: Optional[int] = None,
 ) -> CorpusReport:
     """Convert cable files into split folders of DocBins under ``output_dir``; return the report.
 
@@ -85,12 +103,14 @@ def convert_corpus(
     first bad cable raises its :class:`MarkupError`; otherwise bad cables are
     skipped and listed in ``report.failures``. ``nlp`` is the pipeline whose tokenizer makes the
     Docs (default: :func:`~.cable_docs.conversion_pipeline` for ``lang``, made once per process).
-    ``progress`` is told ``update(n)`` after every ``n`` cables (a tqdm bar, say).
+    ``progress`` is told ``update(n)`` after every ``n`` cables (a tqdm bar, say). With
+    ``eval_words``, the dev split's evaluation sample of at most that many tokens (0: all) is
+    written to ``output_dir/dev-sample`` (see :class:`~.writer.EvalSample`).
     """
     report = CorpusReport()
     settings = ConversionSettings(lang, tuple(labels), tuple(rules), roles, translate, dev_fraction, test_fraction)
     init_worker(settings, nlp=nlp)
-    writer = SplitWriter(output_dir, shard_size)
+    writer = SplitWriter(output_dir, shard_size, eval_words)
     seen: set = set()
     if n_process > 1:
         batches = converted_in_parallel(batches_of(paths, batch_size), n_process, settings)
@@ -103,11 +123,12 @@ def convert_corpus(
             if batch.failures and strict:
                 raise batch.failures[0]
             report.failures.extend(batch.failures)
+            report.text_brackets.update(batch.text_brackets)
             for digest, split, docs in batch.cables:
                 if digest in seen:
                     report.duplicates += 1
                 seen.add(digest)
-                writer.add(split, docs)
+                writer.add(split, docs, digest)
             report.ledger.add(batch.ledger)
             for split, counts in batch.per_split.items():
                 report.per_split[split].update(counts)
@@ -116,4 +137,7 @@ def convert_corpus(
         if close is not None:
             close()  # stops the workers when a run ends early
     writer.close()
+    if writer.sample is not None:
+        sampled = writer.sample.cables()
+        report.dev_sample.update(cables=len(sampled), docs=sum(map(len, sampled)), tokens=writer.sample.words)
     return report

@@ -28,6 +28,8 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 from srsly import msgpack as srsly_msgpack
 
+from ..shards import iter_split
+
 DOC_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
 # DocBin's message layout and attribute lists as the fast writer knows them (spaCy 3.8).
 CHECKED_SPACY_VERSIONS = ((3, 8),)
@@ -197,10 +199,6 @@ def _doc_bin_bytes(doc_bin: DocBin) -> bytes:
     return zlib.compress(_SHARD_PACKER.pack(message), COMPRESSION_LEVEL)
 
 
-def read_split(folder: Path, vocab: Vocab) -> List[Doc]:
-    """The Docs of a split folder of ``.spacy`` shards, in order."""
-    docs: List[Doc] = []
-    for shard in sorted(Path(folder).glob("*.spacy")):
-        docs.extend(DocBin().from_disk(shard).get_docs(vocab))
-    return docs
-
+def read_split(path: Path, vocab: Vocab) -> List[Doc]:
+    """The Docs of a split folder of ``.spacy`` shards, in order, all in memory (small splits)."""
+    return list(iter_split(path, vocab))

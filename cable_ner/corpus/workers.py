@@ -56,6 +56,7 @@ class ConvertedBatch:
 
     cables: List[Tuple[str, str, PackedDocs]] = field(default_factory=list)  # (digest, split, docs), in order
     failures: List[MarkupError] = field(default_factory=list)
+    text_brackets: Dict[str, int] = field(default_factory=dict)  # cable id -> brackets that are text
     ledger: Ledger = field(default_factory=Ledger)
     per_split: Dict[str, Counter] = field(default_factory=lambda: {split: Counter() for split in SPLITS})
     size: int = 0
@@ -79,6 +80,9 @@ def convert_batch(paths: Sequence[Path]) -> ConvertedBatch:
         counts["docs"] += len(result.packed)
         counts["tokens"] += len(result.packed.tokens)
         counts.update({f"ent_{label}": n for label, n in result.ledger.converted.items()})
+        counts.update({f"entity_tokens_{label}": n for label, n in result.entity_tokens.items()})
+        if result.text_brackets:
+            batch.text_brackets[result.cable_id] = result.text_brackets
     return batch
 
 
