@@ -10,4 +10,9 @@ tools in ``scripts/`` do):
 - :mod:`.corpus`: cables to train/dev/test DocBins, with an account of every entity
 - :mod:`.sample`: the synthetic sample corpus with silver and gold annotation
 - :mod:`.audit`: scores, the rule audit, model evaluation and readable reports
+- :mod:`.components`: the spaCy components of the trained pipeline (with :mod:`.pipeline_code`, what a
+  packaged model imports); :mod:`.training`: what `spacy train` reads
+- :mod:`.packaging`: the trained pipeline and this library as installable wheels
 """
+
+__version__ = "0.1.0"

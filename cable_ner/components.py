@@ -1,25 +1,22 @@
-"""spaCy components and training helpers that ship inside the packaged pipeline.
+"""The spaCy components of the trained pipeline; the packaged model finds them in this library.
 
-Self-contained on purpose: ``spacy package --code`` copies this file flat into the wheel, so it
-imports nothing from the rest of :mod:`cable_ner`. It registers:
+It registers:
 
 - ``cable_ner.split_markup.v1`` (a callback for ``[nlp.after_creation]``): HTML tags of the
   tagger's page format are tokens of their own, never glued to a word (``DELL</pre>``).
 - ``cable_markup`` (a component before ``ner``): blocks every token that is page markup
   (``<code><pre>``, ``<a id='par2' href='#par2'>¶</a>2``) so that ``ner`` cannot tag it.
-- ``cable_consistency`` (a component after ``ner``): one label per name in a cable, and the
-  cable's other mentions of a name the model tagged tagged too; both switchable in the config.
+- ``span_rules`` (a component after ``ner``): the span-fixing rules of :mod:`cable_ner.rules`
+  over the model's entities, each switchable in the config; among them the cable-wide ones
+  (one label per name, the cable's other mentions of its names tagged too).
 
-What only training needs (the streaming corpus, the augmenter) is in :mod:`cable_ner.training`.
+What only training needs (the streaming corpus, the augmenter) is in :mod:`cable_ner.training`;
+a packaged model imports this module through :mod:`cable_ner.pipeline_code`.
 """
 import re
-from collections import Counter, defaultdict
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, List, Optional
 
-import numpy
-from spacy.attrs import ENT_IOB, IS_LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
@@ -67,105 +64,67 @@ def create_cable_markup(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return block_markup
 
 
-def name_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+class SpanRules:
+    """The project's span-fixing rules (:mod:`cable_ner.rules`) run over the entities ``ner`` found.
 
-
-class CableConsistency:
-    """Cable-level consistency of the entities ``ner`` found.
-
-    relabel: every mention of a name gets the label most of its mentions carry (ties stay).
-    propagate: an untagged mention of a name the model tagged elsewhere in the cable gets the
-        name's label. Only names pass: words with an upper-case first letter that the cable
-        never writes in lower case, not inside a longer capitalised name, never over markup.
+    The model makes the tagger's kinds of error (titles and possessives inside names, split
+    names, tags on metadata and routing codes, edge whitespace and punctuation); the rules that
+    repair the tagger's annotation repair its output too, from the one registry. ``rules`` maps
+    each rule to whether it runs; they run in the registry's order. The labels the rules write
+    for a person, an organisation, a place and another name come from ``labels`` (default: the
+    ``ner`` component's labels, read on first use). An entity the rules move is fitted to the
+    tokens inside it; no entity may cover page markup.
     """
 
-    def __init__(self, relabel: bool = True, propagate: bool = True, min_chars: int = 2) -> None:
-        self.relabel = relabel
-        self.propagate = propagate
-        self.min_chars = min_chars
+    def __init__(self, nlp: Language, rules: Dict[str, bool], labels: Optional[List[str]] = None) -> None:
+        from cable_ner.rules import DEFAULT_RULES, RULES
+
+        unknown = sorted(set(rules) - set(RULES))
+        if unknown:
+            raise ValueError(f"Unknown span rule(s) in the span_rules config: {', '.join(unknown)}. Known: {', '.join(RULES)}")
+        order = [*DEFAULT_RULES, *sorted(set(RULES) - set(DEFAULT_RULES))]
+        self.rules = [RULES[name] for name in order if rules.get(name)]
+        self.nlp = nlp
+        self.label_names = labels  # not "labels": spaCy reads a component's labels from that attribute
+        self._roles = None
+
+    def roles(self) -> "LabelRoles":  # noqa: F821
+        """The labels the rules write for each role: from ``labels``, else from the ``ner`` component's labels."""
+        from cable_ner.labels import LabelRoles
+
+        if self._roles is None:
+            ner = next((pipe for _, pipe in self.nlp.pipeline if hasattr(pipe, "moves")), None)
+            self._roles = LabelRoles.from_labels(self.label_names or (list(ner.labels) if ner is not None else []))
+        return self._roles
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = list(doc.ents)
-        if self.relabel:
-            entities = self._relabelled(entities)
-        if self.propagate:
-            entities = entities + self._propagated(doc, entities)
-        doc.set_ents(sorted(entities, key=lambda span: span.start), default="unmodified")
+        from cable_ner.markup import Span as CharSpan
+        from cable_ner.rules import apply_rules
+
+        if not self.rules:
+            return doc
+        found = [CharSpan(entity.start_char, entity.end_char, entity.label_) for entity in doc.ents]
+        fixed = apply_rules(doc.text, found, self.rules, self.roles()).spans
+        if fixed == found:
+            return doc
+        blocked = {token.i for span in markup_tokens(doc) for token in span} if "<" in doc.text else set()
+        entities: List[Span] = []
+        end = 0
+        for span in fixed:
+            entity = doc.char_span(span.start, span.end, label=span.label, alignment_mode="contract")
+            if entity is None or not len(entity) or entity.start < end or any(i in blocked for i in range(entity.start, entity.end)):
+                continue
+            entities.append(entity)
+            end = entity.end
+        doc.set_ents(entities, default="outside")
         return doc
-
-    @staticmethod
-    def _relabelled(entities: List[Span]) -> List[Span]:
-        votes: Dict[str, Counter] = defaultdict(Counter)
-        for entity in entities:
-            votes[name_key(entity.text)][entity.label_] += 1
-        winners: Dict[str, str] = {}
-        for key, counts in votes.items():
-            ranked = counts.most_common(2)
-            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                winners[key] = ranked[0][0]
-        relabelled = []
-        for entity in entities:
-            label = winners.get(name_key(entity.text), entity.label_)
-            relabelled.append(entity if label == entity.label_ else Span(entity.doc, entity.start, entity.end, label))
-        return relabelled
-
-    def _is_name(self, entity: Span, lower_words: set) -> bool:
-        text = entity.text
-        if sum(char.isalpha() for char in text) < self.min_chars or not text[0].isupper():
-            return False
-        words = [token for token in entity if not token.is_punct]
-        if not words or all(token.is_stop for token in words):
-            return False
-        return not any(token.text.lower() in lower_words for token in words if not token.text.isupper())
-
-    def _propagated(self, doc: Doc, entities: List[Span]) -> List[Span]:
-        # Token columns as arrays: a Python loop over every token took a sixth of the tagging time.
-        columns = doc.to_array([ORTH, ENT_IOB, IS_LOWER])
-        strings = doc.vocab.strings
-        lower_words = {strings[orth] for orth in set(columns[columns[:, 2] == 1, 0].tolist())}
-        labels: Dict[Tuple[int, ...], str] = {}
-        for entity in entities:
-            if self._is_name(entity, lower_words):
-                labels.setdefault(tuple(token.orth for token in entity), entity.label_)
-                labels.setdefault(tuple(get_string_id(token.text.upper()) for token in entity), entity.label_)
-        if not labels:
-            return []
-        orths = columns[:, 0].tolist()
-        free = [iob in (0, 2) for iob in columns[:, 1].tolist()]  # no entity, nor blocked
-        first_words: Dict[int, List[Tuple[int, ...]]] = defaultdict(list)
-        for words in sorted(labels, key=len, reverse=True):  # longer names win over their parts
-            first_words[words[0]].append(words)
-        found: List[Span] = []
-        for start in numpy.flatnonzero(numpy.isin(columns[:, 0], list(first_words))).tolist():
-            for words in first_words[orths[start]]:
-                end = start + len(words)
-                if end > len(doc) or not all(free[start:end]) or tuple(orths[start:end]) != words:
-                    continue
-                if self._inside_longer_name(doc, start, end):
-                    continue
-                found.append(Span(doc, start, end, labels[words]))
-                free[start:end] = [False] * len(words)
-                break
-        return found
-
-    @staticmethod
-    def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
-        """Whether a capitalised word follows on the same line (``Afghan`` in ``Afghan National Army``).
-
-        In capitals (a subject line) every word is capitalised, so there it tells nothing.
-        """
-        if end == len(doc) or doc[start:end].text.isupper():
-            return False
-        after = doc[end]
-        return after.is_alpha and after.text[0].isupper() and not doc[end - 1].whitespace_.count("\n")
 
 
 @Language.factory(
-    "cable_consistency",
-    default_config={"relabel": True, "propagate": True, "min_chars": 2},
+    "span_rules",
+    default_config={"rules": {}, "labels": None},
     assigns=["doc.ents"],
     requires=["doc.ents"],
 )
-def create_cable_consistency(nlp: Language, name: str, relabel: bool, propagate: bool, min_chars: int) -> CableConsistency:
-    return CableConsistency(relabel=relabel, propagate=propagate, min_chars=min_chars)
+def create_span_rules(nlp: Language, name: str, rules: Dict[str, bool], labels: Optional[List[str]]) -> SpanRules:
+    return SpanRules(nlp, rules, labels)

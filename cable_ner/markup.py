@@ -240,31 +240,41 @@ def write_markup(text: str, spans: Iterable[Span], closer: str = " ]", labels: O
     return markup
 
 
+def read_text_file(path: Path) -> str:
+    """A cable file's text (UTF-8, a BOM is allowed; line ends kept as they are).
+
+    Raises :class:`MarkupError` for a file that holds no cable text, the same for every command:
+    bytes that are not UTF-8, a binary file, or no text at all.
+    """
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise MarkupError(str(path), line, column, f"bytes that are not UTF-8 ({err.reason})",
+                          "Re-encode the file as UTF-8 (e.g. iconv -f cp1252 -t utf-8).") from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line, column = _location(text, offset)
+        raise MarkupError(str(path), line, column, "NUL byte: this looks like a binary file",
+                          "Remove the file from the input folder.")
+    if not text.strip():
+        raise MarkupError(str(path), 1, 1, "empty file: no cable text", "Remove the file or add the cable's text.")
+    return text
+
+
 def read_cable_file(
     path: Path, labels: Sequence[str] = DEFAULT_LABELS, translate: Optional[Mapping[str, str]] = None
 ) -> AnnotatedText:
-    """Read one annotated cable file (UTF-8, a BOM is allowed).
+    """Read one annotated cable file (see :func:`read_text_file`) and take its markup apart.
 
     translate (Optional[Mapping[str, str]]): other label names to accept, and the label of
         ``labels`` each stands for (``{"PER": "PERSON"}``: see :meth:`LabelRoles.translation`).
     Raises :class:`MarkupError` for every kind of bad file, the same for every command: bytes
     that are not UTF-8, a binary file, broken markup, or no text at all.
     """
-    data = Path(path).read_bytes()
-    try:
-        markup = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        raise MarkupError(str(path), line, column, f"bytes that are not UTF-8 ({err.reason})",
-                          "Re-encode the file as UTF-8 (e.g. iconv -f cp1252 -t utf-8).") from None
-    if "\x00" in markup:
-        offset = markup.index("\x00")
-        line, column = _location(markup, offset)
-        raise MarkupError(str(path), line, column, "NUL byte: this looks like a binary file",
-                          "Remove the file from the input folder.")
-    if not markup.strip():
-        raise MarkupError(str(path), 1, 1, "empty file: no cable text", "Remove the file or add the cable's text.")
+    markup = read_text_file(path)
     if not translate:
         return parse_markup(markup, labels, source=str(path))
     parsed = parse_markup(markup, [*labels, *translate], source=str(path))

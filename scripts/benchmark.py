@@ -103,7 +103,7 @@ def peak_memory_mib(folder: Path) -> float:
     """Peak resident memory of one single-process conversion of ``folder``, in MiB."""
     with tempfile.TemporaryDirectory() as out:
         command = [sys.executable, "-m", "scripts.convert", str(folder), out, "--rules", "default", "--n-process", "1",
-                   "--shard-size", "2000"]
+                   "--shard-size", "2000", "--dev", "0", "--test", "0"]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    cwd=Path(__file__).resolve().parent.parent)
         _, status, usage = os.wait4(process.pid, 0)

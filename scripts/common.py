@@ -64,3 +64,10 @@ def report_bad_files(failures: Sequence[MarkupError], errors_path: Optional[Path
     if len(failures) > len(listed):
         msg.text(f"  and {len(failures) - len(listed)} more (see {errors_path})")
 
+
+
+def project_variable(name: str, default: str) -> str:
+    """A variable of the project's project.yml (``vars``), as `spacy project run` would fill it."""
+    from weasel.util import load_project_config
+
+    return str(load_project_config(Path(__file__).resolve().parent.parent).get("vars", {}).get(name, default))

@@ -77,7 +77,7 @@ def main(
         problems = report.ledger.check()
         for problem in problems:
             msg.fail(f"Accounting mismatch: {problem}")
-        unusable = corpus_problems(report, len(paths), max_rejected)
+        unusable = corpus_problems(report, len(paths), max_rejected, dev_fraction, test_fraction)
         if unusable:
             report_bad_files(report.failures, None)
             for problem in unusable:

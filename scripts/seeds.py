@@ -4,7 +4,7 @@ Usage: python scripts/seeds.py configs/efficiency.cfg training/seeds metrics/see
     [--real-dev ../shared/real-dev] [--set components.tok2vec.model.embed.include_static_vectors=false]
 Each seed trains the config on corpus/train (dev: corpus/dev) and is scored on the gold test
 cables and, when the folder exists, on real raw cables with gold annotation: as they are, as
-they are without the cable-consistency step, and written in capitals throughout. ``--set``
+they are without the span rules at inference, and written in capitals throughout. ``--set``
 overrides config values for every seed (to measure what one piece gives).
 """
 import sys
@@ -93,14 +93,14 @@ def config_overrides(settings: List[str]) -> Dict[str, object]:
 
 
 def real_cable_scores(nlp, real_dev: Path, labels: List[str]) -> Dict[str, Scores]:
-    """F1 on the real cables: as they are, in capitals throughout, and without the consistency step."""
+    """F1 on the real cables: as they are, in capitals throughout, and without the span rules at inference."""
     runs = {
         "real-dev": score_pipeline_on_cables(nlp, real_dev, labels),
         "real-dev-capitals": score_pipeline_on_cables(nlp, real_dev, labels, upper=True),
     }
-    if "cable_consistency" in nlp.pipe_names:
-        with nlp.select_pipes(disable=["cable_consistency"]):
-            runs["real-dev-no-consistency"] = score_pipeline_on_cables(nlp, real_dev, labels)
+    if "span_rules" in nlp.pipe_names:
+        with nlp.select_pipes(disable=["span_rules"]):
+            runs["real-dev-no-span-rules"] = score_pipeline_on_cables(nlp, real_dev, labels)
     return {name: f1_by_label(scores.to_dict(labels), labels) for name, scores in runs.items()}
 
 

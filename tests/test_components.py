@@ -1,4 +1,4 @@
-"""The components that ship in the wheel: markup tokens, markup blocking, consistency, upper-casing."""
+"""The pipeline's components: markup tokens, markup blocking, the span rules over model output; the augmenter."""
 import random
 
 import pytest
@@ -8,6 +8,9 @@ from spacy.training import Example
 
 import cable_ner.components as components
 import cable_ner.training as training
+from cable_ner.markup import parse_markup
+
+from conftest import LABELS
 
 PAGE = ("<code><pre>C O N F I D E N T I A L SECTION 01 OF 03 LIMA 004711 <a id='par1' href='#par1'>¶</a>1 . \n"
         "( C ) Halvorsen met Ostrovic in Lima . <a id='par2' href='#par2'>¶</a>2 .\nFAIRLIE</pre></code> ")
@@ -77,40 +80,69 @@ def entities(doc):
     return [(entity.text, entity.label_) for entity in doc.ents]
 
 
-def test_consistency_propagates_a_tagged_name_to_its_other_mentions(nlp):
-    consistency = components.CableConsistency()
-    doc = _doc_with(nlp, "Halvorsen met Lima officials . Later Halvorsen left . SUBJECT : HALVORSEN VISITS", [(0, 1, "PER")])
-    assert entities(consistency(doc)) == [("Halvorsen", "PER"), ("Halvorsen", "PER"), ("HALVORSEN", "PER")]
+def _with_rules(nlp, rules, labels=None):
+    nlp.add_pipe("span_rules", config={"rules": {name: True for name in rules}, "labels": labels})
+    return nlp.get_pipe("span_rules")
 
 
-def test_consistency_gives_one_label_per_name(nlp):
-    consistency = components.CableConsistency(propagate=False)
-    doc = _doc_with(nlp, "Ostrovic and Ostrovic and Ostrovic", [(0, 1, "PER"), (2, 1, "ORG"), (4, 1, "PER")])
-    assert entities(consistency(doc)) == [("Ostrovic", "PER")] * 3
-    tie = _doc_with(nlp, "Jordan and Jordan", [(0, 1, "PER"), (2, 1, "LOC")])
-    assert entities(consistency(tie)) == [("Jordan", "PER"), ("Jordan", "LOC")]
+def _predicted(nlp, markup: str):
+    """A Doc of the markup's text with its entities set as if the model had found them (None where they cut tokens)."""
+    annotated = parse_markup(markup)
+    doc = nlp.make_doc(annotated.text)
+    ents = [doc.char_span(s.start, s.end, label=s.label) for s in annotated.spans]
+    if any(entity is None for entity in ents):
+        return None
+    doc.set_ents(ents, default="outside")
+    return doc
 
 
-def test_consistency_changes_nothing_where_the_model_tagged_nothing(nlp):
-    doc = _doc_with(nlp, "The talks in the capital went on . Halvorsen left .", [])
-    assert entities(components.CableConsistency()(doc)) == []
+def test_each_default_rule_repairs_its_examples_as_model_output(nlp):
+    """Every registered example of every default rule, given as the model's entities, comes out fixed."""
+    from cable_ner.rules import DEFAULT_RULES, RULES
+
+    checked = 0
+    for name in DEFAULT_RULES:
+        component = _with_rules(spacy.blank("en"), [name], labels=list(LABELS))
+        for example in RULES[name].examples:
+            doc = _predicted(component.nlp, example.tagger)
+            fixed = parse_markup(example.fixed)
+            if doc is None or any(doc.char_span(s.start, s.end) is None for s in fixed.spans):
+                continue  # spans that cut spaCy's tokens: a model cannot predict them
+            assert [(e.start_char, e.end_char, e.label_) for e in component(doc).ents] == [tuple(s) for s in fixed.spans], (name, example)
+            checked += 1
+    assert checked >= 40
 
 
-def test_consistency_does_not_copy_junk_or_common_words(nlp):
-    consistency = components.CableConsistency()
-    doc = _doc_with(nlp, "- said that - and that Women met . women agree - that", [(0, 1, "ORG"), (2, 1, "PER"), (6, 1, "PER")])
-    assert entities(consistency(doc)) == [("-", "ORG"), ("that", "PER"), ("Women", "PER")]
+def test_span_rules_are_switched_one_by_one_in_the_config(nlp):
+    text = "TAGS PGOV , PREL , ECON SUBJECT: talks . President Halvorsen met Ostrovic ."
+    doc = nlp.make_doc(text)
+    spans = [(word, label) for word, label in (("ECON", "PER"), ("President Halvorsen", "ORG"), ("Ostrovic", "PER"))]
+    doc.set_ents([doc.char_span(text.index(word), text.index(word) + len(word), label) for word, label in spans], default="outside")
+    on = _with_rules(spacy.blank("en"), ["drop_metadata", "strip_titles"], labels=list(LABELS))
+    assert entities(on(doc.copy())) == [("Halvorsen", "PER"), ("Ostrovic", "PER")]
+    off = _with_rules(spacy.blank("en"), ["drop_metadata"], labels=list(LABELS))
+    assert entities(off(doc.copy())) == [("President Halvorsen", "ORG"), ("Ostrovic", "PER")]
+    with pytest.raises(ValueError, match="Unknown span rule"):
+        _with_rules(spacy.blank("en"), ["no_such_rule"])
 
 
-def test_consistency_leaves_a_name_inside_a_longer_name_alone(nlp):
-    doc = _doc_with(nlp, "Danish people and the Danish National Army", [(0, 1, "MISC")])
-    assert entities(components.CableConsistency()(doc)) == [("Danish", "MISC")]
+def test_span_rules_take_their_labels_from_the_ner_component(nlp):
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner")
+    for label in ("PERSON", "ORG", "GPE", "MISC"):
+        ner.add_label(label)
+    component = _with_rules(nlp, ["strip_titles"])
+    doc = nlp.make_doc("and National Security Advisor Bellamar spanned")
+    doc.set_ents([doc.char_span(4, 38, "ORG")], default="outside")
+    assert entities(component(doc)) == [("Bellamar", "PERSON")]
 
 
-def test_consistency_can_be_switched_off_in_the_config(nlp):
-    nlp.add_pipe("cable_consistency", config={"relabel": False, "propagate": False})
-    doc = _doc_with(nlp, "Ostrovic and Ostrovic", [(0, 1, "PER"), (2, 1, "ORG")])
-    assert entities(nlp.get_pipe("cable_consistency")(doc)) == [("Ostrovic", "PER"), ("Ostrovic", "ORG")]
+def test_span_rules_trim_whitespace_the_model_put_at_an_entity_edge(nlp):
+    component = _with_rules(spacy.blank("en"), ["trim_edge_punctuation"], labels=list(LABELS))
+    doc = component.nlp.make_doc("the Western \nprovinces")
+    assert [token.text for token in doc] == ["the", "Western", "\n", "provinces"]
+    doc.set_ents([Span(doc, 1, 3, "MISC")], default="outside")
+    assert entities(component(doc)) == [("Western", "MISC")]
 
 
 def test_upper_case_augmenter_adds_upper_cased_copies_with_the_same_entities(nlp):

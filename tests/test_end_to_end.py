@@ -40,7 +40,7 @@ def run_all(root: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def finished_project(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("project")
-    for name in ("project.yml", "configs", "scripts", "cable_ner"):
+    for name in ("project.yml", "pyproject.toml", "configs", "scripts", "cable_ner"):
         source = PROJECT_DIR / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     for kind in ("silver", "gold"):  # a folder name with a space in it, as users' folders may have
@@ -104,21 +104,21 @@ def _site_with_only(distribution: str, target: Path) -> None:
 
 @pytest.fixture(scope="module")
 def wheel_python(finished_project, tmp_path_factory) -> Path:
-    """The python of a fresh venv with the packaged wheel installed, and only spaCy's requirements visible."""
-    wheels = list((finished_project / "packages").rglob("en_cable_ner_smoke-0.0.1-py3-none-any.whl"))
-    assert len(wheels) == 1
+    """The python of a fresh venv with the packaged wheels installed, and only spaCy's requirements visible."""
+    wheels = sorted((finished_project / "packages" / "en_cable_ner_smoke-0.0.1" / "dist").glob("*.whl"))
+    assert [wheel.name for wheel in wheels] == ["cable_ner-0.1.0-py3-none-any.whl", "en_cable_ner_smoke-0.0.1-py3-none-any.whl"]
     root = tmp_path_factory.mktemp("wheel")
     venv.create(root / "venv", with_pip=True)
     python = root / "venv" / "bin" / "python"
     # The fresh venv sees spaCy and what spaCy requires from this test run, nothing else of it:
-    # the wheel must carry its own components (no cable_ner, no scripts).
+    # the two wheels must carry the components and what they run (no project folder, no scripts).
     requirements = root / "requirements-site"
     requirements.mkdir()
     _site_with_only("spacy", requirements)
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           capture_output=True, text=True, check=True).stdout.strip()
     Path(site, "spacy-requirements.pth").write_text(f"{requirements}\n", encoding="utf8")
-    install = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheels[0])],
+    install = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", *map(str, wheels)],
                              capture_output=True, text=True)
     assert install.returncode == 0, install.stderr
     return python
@@ -132,7 +132,7 @@ def tag_in_wheel_venv(python: Path, texts, tmp_path: Path) -> dict:
         paths[-1].write_text(text, encoding="utf8")
     script = (
         "import sys, json, importlib.util, spacy\n"
-        "assert importlib.util.find_spec('cable_ner') is None\n"
+        "assert 'site-packages' in importlib.util.find_spec('cable_ner').origin\n"
         "nlp = spacy.load('en_cable_ner_smoke')\n"
         "docs = [nlp(open(path, encoding='utf8').read()) for path in sys.argv[1:]]\n"
         "print(json.dumps({'pipe': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels),"
@@ -153,7 +153,7 @@ def test_wheel_loads_in_a_fresh_venv_and_tags_raw_cables_and_pages(wheel_python,
     raw = next(text for text in gold if not text.startswith("<code><pre>"))
     page = next(text for text in gold if text.startswith("<code><pre>"))
     info = tag_in_wheel_venv(wheel_python, [raw, page], tmp_path)
-    assert info["pipe"] == ["tok2vec", "cable_markup", "ner", "cable_consistency"]
+    assert info["pipe"] == ["tok2vec", "cable_markup", "ner", "span_rules"]
     assert set(info["labels"]) == set(LABELS)
     assert min(info["tokens"]) > 100
     assert markup_in(info["ents"]) == []

@@ -57,11 +57,13 @@ class CorpusReport:
         return {"0": {}, begin: dict(counts), inside: dict(counts), last: dict(counts), unit: {**counts, "": 1}, out: {"": 1}}
 
 
-def corpus_problems(report: CorpusReport, n_files: int, max_rejected: float) -> List[str]:
+def corpus_problems(report: CorpusReport, n_files: int, max_rejected: float, dev_fraction: float = 0.1,
+                    test_fraction: float = 0.1) -> List[str]:
     """Why a converted corpus cannot be trained and scored on; an empty list when it can.
 
-    A split without cables (training would score 0.00 against an empty dev set, evaluation
-    would print nothing) and a share of rejected cables above ``max_rejected`` are problems.
+    A split without cables that was asked for (training would score 0.00 against an empty dev
+    set, evaluation would print nothing) and a share of rejected cables above ``max_rejected``
+    are problems; ``--dev 0 --test 0`` (everything in train, to look at it) is none.
     """
     problems = []
     rejected = len(report.failures)
@@ -69,8 +71,9 @@ def corpus_problems(report: CorpusReport, n_files: int, max_rejected: float) -> 
         problems.append(f"{rejected} of {n_files} cables ({rejected / n_files:.0%}) were rejected as bad input, "
                         f"more than the {max_rejected:.0%} allowed: fix them, or raise --max-rejected")
     converted = sum(report.per_split[split]["cables"] for split in SPLITS)
+    wanted = {"train": 1.0 - dev_fraction - test_fraction, "dev": dev_fraction, "test": test_fraction}
     for split in SPLITS:
-        if converted and not report.per_split[split]["cables"]:
+        if converted and wanted[split] > 0 and not report.per_split[split]["cables"]:
             problems.append(f"the {split} split holds none of the {converted} converted cables: convert more cables "
                             f"(each held-out split takes about its --dev/--test share of them)")
     if not converted:

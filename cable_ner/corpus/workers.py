@@ -22,6 +22,9 @@ from .ledger import Ledger
 from .split import SPLITS, assign_split
 
 _WORKER: dict = {}
+# Cables a pipeline converts before this process starts a fresh one: spaCy's vocabulary keeps
+# every word form it has seen, so on a whole collection it would grow with the collection.
+FRESH_VOCABULARY_EVERY = 4000
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ def init_worker(settings: ConversionSettings, nlp: Optional[Language] = None) ->
     elif _WORKER.get("nlp") is None or _WORKER["nlp"].lang != settings.lang:
         _WORKER["nlp"] = conversion_pipeline(settings.lang)  # takes half a second
     _WORKER["settings"] = settings
+    _WORKER["converted"] = 0
 
 
 @dataclass
@@ -65,6 +69,9 @@ class ConvertedBatch:
 def convert_batch(paths: Sequence[Path]) -> ConvertedBatch:
     """Convert a batch of cables with this process's settings (see :func:`init_worker`)."""
     settings: ConversionSettings = _WORKER["settings"]
+    if _WORKER["converted"] >= FRESH_VOCABULARY_EVERY:
+        _WORKER.update(nlp=conversion_pipeline(settings.lang), converted=0)  # Docs carry their strings: safe
+    _WORKER["converted"] += len(paths)
     batch = ConvertedBatch(size=len(paths))
     for path in paths:
         try:

@@ -1,0 +1,262 @@
+"""Tagging a collection of raw cables with a trained pipeline, in the tagger's own output format.
+
+For every cable (``*.txt`` under the input folder, published raw text or the tagger's HTML page
+form) it writes the cable in bracket markup at the same relative path, so that tools that read
+the tagger's output read ours and ``convert`` reads it back; removing the markup gives the input
+back byte for byte (a BOM, line ends and brackets that are text included). ``entities.jsonl``
+(one record per cable: id, text length, entities with character offsets into the text, label
+and text) and ``summary.json`` are written from the markup files at the end, so a run that
+resumes (cables whose output is newer than their input are skipped) still reports every cable.
+
+Workers each load the pipeline once, tag a batch of files, write their outputs atomically and
+send back only counts: memory is bounded however many cables there are.
+"""
+import heapq
+import multiprocessing
+import os
+import tempfile
+import time
+from collections import Counter, deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+
+import srsly
+
+from .markup import MarkupError, Span, read_cable_file, read_text_file, write_markup
+
+CLOSER = "  ]"  # how the tagger closes an entity
+_WORKER: dict = {}
+
+
+@dataclass
+class TaggedBatch:
+    """What a worker sends back for a batch: cables tagged, words, and the cables it could not tag."""
+
+    tagged: int = 0
+    words: int = 0
+    problems: List[dict] = field(default_factory=list)
+
+
+def output_path(input_dir: Path, output_dir: Path, path: Path) -> Path:
+    return output_dir / path.relative_to(input_dir)
+
+
+def cables_to_tag(input_dir: Path, output_dir: Path, paths: Sequence[Path], force: bool) -> List[Path]:
+    """The cables whose output is missing or older than the cable (all of them with ``force``)."""
+    if force:
+        return list(paths)
+    todo = []
+    for path in paths:
+        target = output_path(input_dir, output_dir, path)
+        if not target.exists() or target.stat().st_mtime < path.stat().st_mtime:
+            todo.append(path)
+    return todo
+
+
+def entity_spans(doc) -> List[Span]:
+    """A Doc's entities as character spans, without whitespace at their edges (the markup cannot hold it)."""
+    spans = []
+    for entity in doc.ents:
+        start, end = entity.start_char, entity.end_char
+        while start < end and doc.text[start].isspace():
+            start += 1
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end, entity.label_))
+    return spans
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".staging-{os.getpid()}-", dir=path.parent)
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, path)
+
+
+def load_worker(model: str, input_dir: Path, output_dir: Path, batch_size: int) -> None:
+    """Load the pipeline in this process (a forked worker finds its parent's loaded)."""
+    if _WORKER.get("model") != model:
+        import spacy
+
+        import cable_ner.components  # noqa: F401 (a pipeline path names the cable components)
+
+        _WORKER.update(nlp=spacy.load(model), model=model)
+    _WORKER.update(input_dir=input_dir, output_dir=output_dir, batch_size=batch_size)
+
+
+def tag_batch(paths: Sequence[Path]) -> TaggedBatch:
+    """Tag a batch of cables with this process's pipeline and write each one's markup."""
+    nlp, input_dir, output_dir = _WORKER["nlp"], _WORKER["input_dir"], _WORKER["output_dir"]
+    batch = TaggedBatch()
+    texts: List[Tuple[str, Tuple[Path, bool]]] = []
+    for path in paths:
+        try:
+            text = read_text_file(path)
+        except MarkupError as error:
+            batch.problems.append(error.as_record())
+            continue
+        texts.append((text, (path, path.read_bytes()[:3] == b"\xef\xbb\xbf")))
+    for doc, (path, bom) in nlp.pipe(texts, as_tuples=True, batch_size=_WORKER["batch_size"]):
+        try:
+            markup = write_markup(doc.text, entity_spans(doc), closer=CLOSER)
+        except ValueError as error:
+            batch.problems.append({"file": str(path), "line": 1, "column": 1, "reason": str(error),
+                                   "hint": "The cable's text holds what the bracket markup reads as markup; tag it with "
+                                           "spacy.load and keep the entities as offsets (entities.jsonl cannot be written for it)."})
+            continue
+        write_atomically(output_path(input_dir, output_dir, path), ("\ufeff" if bom else "").encode("utf8") + markup.encode("utf8"))
+        batch.tagged += 1
+        batch.words += len(doc)
+    return batch
+
+
+def batches_of(paths: Sequence[Path], size: int) -> Iterator[List[Path]]:
+    for start in range(0, len(paths), size):
+        yield list(paths[start : start + size])
+
+
+def tag_in_processes(model: str, input_dir: Path, output_dir: Path, paths: Sequence[Path], n_process: int,
+                     batch_size: int = 16, on_batch: Optional[Callable[[int, TaggedBatch], None]] = None) -> List[dict]:
+    """Tag ``paths`` with ``n_process`` processes (1: this one); returns the problems met, in order.
+
+    ``on_batch(n_cables, batch)`` is called after every batch (progress). At most four batches
+    per worker are in flight, so memory stays flat.
+    """
+    problems: List[dict] = []
+
+    def done(size: int, batch: TaggedBatch) -> None:
+        problems.extend(batch.problems)
+        if on_batch is not None:
+            on_batch(size, batch)
+
+    load_worker(model, input_dir, output_dir, batch_size)  # loaded once here: forked workers inherit it
+    if n_process <= 1:
+        for chunk in batches_of(paths, batch_size):
+            done(len(chunk), tag_batch(chunk))
+        return problems
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context(method), initializer=load_worker,
+                                   initargs=(model, input_dir, output_dir, batch_size))
+    in_flight: Deque[Tuple[int, Future]] = deque()
+    try:
+        for chunk in batches_of(paths, batch_size):
+            in_flight.append((len(chunk), executor.submit(tag_batch, chunk)))
+            if len(in_flight) >= 4 * n_process:
+                size, future = in_flight.popleft()
+                done(size, future.result())
+        while in_flight:
+            size, future = in_flight.popleft()
+            done(size, future.result())
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    return problems
+
+
+class TopNames:
+    """The most frequent names of one label, in bounded memory (the space-saving algorithm).
+
+    With ``capacity`` counters, every name seen more than (mentions / capacity) times is kept,
+    and its count is exact up to that bound; the top of a collection is what users look at.
+    """
+
+    def __init__(self, capacity: int = 2000) -> None:
+        self.capacity = capacity
+        self.counts: Dict[str, int] = {}
+
+    def add(self, name: str) -> None:
+        if name in self.counts or len(self.counts) < self.capacity:
+            self.counts[name] = self.counts.get(name, 0) + 1
+            return
+        smallest = min(self.counts, key=self.counts.__getitem__)
+        self.counts[name] = self.counts.pop(smallest) + 1
+
+    def top(self, n: int) -> List[Tuple[str, int]]:
+        return heapq.nlargest(n, self.counts.items(), key=lambda item: (item[1], item[0]))
+
+
+@dataclass
+class CollectionSummary:
+    """Counts over the tagged collection: cables, words, entities per label, the most frequent names."""
+
+    cables: int = 0
+    characters: int = 0
+    entities: Counter = field(default_factory=Counter)
+    names: Dict[str, TopNames] = field(default_factory=dict)
+
+    def add(self, record: dict) -> None:
+        self.cables += 1
+        self.characters += record["length"]
+        for entity in record["entities"]:
+            self.entities[entity["label"]] += 1
+            self.names.setdefault(entity["label"], TopNames()).add(" ".join(entity["text"].split()))
+
+    def to_dict(self, top: int = 20) -> dict:
+        return {"cables": self.cables, "characters": self.characters, "entities": dict(self.entities.most_common()),
+                "most_frequent_names": {label: [{"name": n, "mentions": c} for n, c in names.top(top)]
+                                        for label, names in sorted(self.names.items())}}
+
+
+def cable_record(cable_id: str, markup_path: Path, labels: Sequence[str]) -> dict:
+    """The JSONL record of one tagged cable, read back from its markup."""
+    annotated = read_cable_file(markup_path, labels)
+    return {"cable": cable_id, "length": len(annotated.text),
+            "entities": [{"start": s.start, "end": s.end, "label": s.label, "text": annotated.text[s.start : s.end]}
+                         for s in annotated.spans]}
+
+
+def records(input_dir: Path, output_dir: Path, paths: Iterable[Path], labels: Sequence[str]) -> Iterator[dict]:
+    """The records of every cable with markup output, in input order."""
+    for path in paths:
+        target = output_path(input_dir, output_dir, path)
+        if target.exists():
+            yield cable_record(str(path.relative_to(input_dir).with_suffix("")), target, labels)
+
+
+def write_collection_outputs(input_dir: Path, output_dir: Path, paths: Sequence[Path], labels: Sequence[str],
+                             problems: List[dict], words: int, seconds: float) -> dict:
+    """Write entities.jsonl and summary.json from the markup outputs; returns the summary."""
+    summary = CollectionSummary()
+
+    def counted() -> Iterator[dict]:
+        for record in records(input_dir, output_dir, paths, labels):
+            summary.add(record)
+            yield record
+
+    handle, temporary = tempfile.mkstemp(prefix=f".staging-{os.getpid()}-", dir=output_dir)
+    os.close(handle)
+    srsly.write_jsonl(temporary, counted())
+    os.replace(temporary, output_dir / "entities.jsonl")
+    reasons = Counter(problem["reason"].split(" (")[0].split(":")[0] for problem in problems)
+    result = {**summary.to_dict(), "skipped": {"cables": len(problems), "reasons": dict(reasons.most_common()),
+                                               "files": problems},
+              "this_run": {"words_tagged": words, "seconds": round(seconds, 1),
+                           "words_per_second": round(words / seconds) if seconds > 0 else None}}
+    handle, temporary = tempfile.mkstemp(prefix=f".staging-{os.getpid()}-", dir=output_dir)
+    os.close(handle)
+    srsly.write_json(temporary, result)
+    os.replace(temporary, output_dir / "summary.json")
+    return result
+
+
+def tag_collection(model: str, input_dir: Path, output_dir: Path, paths: Sequence[Path], n_process: int, force: bool,
+                   labels: Sequence[str], on_batch: Optional[Callable[[int, TaggedBatch], None]] = None) -> dict:
+    """Tag the cables that need it, then write entities.jsonl and summary.json for all of them."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    todo = cables_to_tag(input_dir, output_dir, paths, force)
+    words = 0
+
+    def counted(size: int, batch: TaggedBatch) -> None:
+        nonlocal words
+        words += batch.words
+        if on_batch is not None:
+            on_batch(size, batch)
+
+    started = time.perf_counter()
+    problems = tag_in_processes(model, input_dir, output_dir, todo, n_process, on_batch=counted) if todo else []
+    summary = write_collection_outputs(input_dir, output_dir, paths, labels, problems, words, time.perf_counter() - started)
+    summary["this_run"].update(tagged=len(todo) - len(problems), resumed=len(paths) - len(todo))
+    return summary
