@@ -52,7 +52,7 @@ class LabelRoles:
         if problems:
             raise LabelSetError(
                 f"The span rules cannot work with the labels {', '.join(labels)}: {'; '.join(problems)}. "
-                "Name one label per role (person, organisation, place, other), or run without rules (--rules none)."
+                "Name one label per role (person, organisation, place, other), or run without rules (--rules none; --vars.rules none in spacy project run)."
             )
         return cls(*(by_role[role][0] for role in ROLES))
 

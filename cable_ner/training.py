@@ -52,14 +52,16 @@ class ShuffledCorpus(Corpus):
     """
 
     def __init__(self, path: Union[str, Path], *, buffer_size: int, limit: int = 0, max_length: int = 0,
-                 augmenter: Optional[Callable[[Language, Example], Iterable[Example]]] = None) -> None:
+                 augmenter: Optional[Callable[[Language, Example], Iterable[Example]]] = None,
+                 also: Optional[Path] = None) -> None:
         super().__init__(path, limit=limit, max_length=max_length, augmenter=augmenter)
         if buffer_size < 1:
             raise ValueError("the shuffling buffer must hold at least one paragraph (buffer >= 1)")
         self.buffer_size = buffer_size
+        self.also = also
 
     def __call__(self, nlp: Language) -> Iterator[Example]:
-        shards = walk_corpus(self.path, ".spacy")
+        shards = walk_corpus(self.path, ".spacy") + (walk_corpus(self.also, ".spacy") if self.also else [])
         random.shuffle(shards)
         references = shuffled(self.read_docbin(nlp.vocab, shards), self.buffer_size)
         for example in self.make_examples(nlp, references):
@@ -69,12 +71,15 @@ class ShuffledCorpus(Corpus):
 @registry.readers("cable_ner.shuffled_corpus.v1")
 def create_shuffled_corpus(
     path: Optional[Path], buffer: int = 5000, limit: int = 0, max_length: int = 0,
-    augmenter: Optional[Callable[[Language, Example], Iterable[Example]]] = None,
+    augmenter: Optional[Callable[[Language, Example], Iterable[Example]]] = None, also: Optional[Path] = None,
 ) -> Callable[[Language], Iterator[Example]]:
-    """A training corpus that streams: shuffled shard order and a buffer of ``buffer`` paragraphs."""
+    """A training corpus that streams: shuffled shard order and a buffer of ``buffer`` paragraphs.
+
+    also: a second folder of shards read with the first (self-training: cables the model tagged).
+    """
     if path is None:
         raise ValueError("[corpora.train] needs a path: set paths.train (a folder of .spacy shards)")
-    return ShuffledCorpus(path, buffer_size=buffer, limit=limit, max_length=max_length, augmenter=augmenter)
+    return ShuffledCorpus(path, buffer_size=buffer, limit=limit, max_length=max_length, augmenter=augmenter, also=also)
 
 
 def capitals(text: str) -> str:

@@ -26,7 +26,7 @@ def main(
     report_path: Path = Arg(..., help="Markdown report to write"),
     gold_dir: Optional[Path] = Opt(None, "--gold", "-g", help="Gold markup of the same cables (same file names)"),
     labels: str = Opt(DEFAULT_LABELS, "--labels", help=LABELS_HELP),
-    rules: str = Opt(..., "--rules", "-r", help=RULES_HELP),
+    rules: str = Opt("default", "--rules", "-r", help=RULES_HELP),
     metrics_path: Optional[Path] = Opt(None, "--metrics", "-m", help="Also write the figures (and examples) as JSON"),
 ):
     # fmt: on

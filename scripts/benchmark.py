@@ -146,6 +146,7 @@ def main(
              f"peak memory at 4N <= 1.3x N: {'met' if target_memory else 'NOT met'}")
     if model.exists():
         tagging_speed(model, reference, n_cables, seed, repeats)
+        collection_tagging(model, n_cables, seed, cores)
     else:
         msg.info(f"No trained pipeline at {model}: tagging speed not measured (run 'spacy project run train')")
 
@@ -169,6 +170,37 @@ def tagging_speed(model: Path, reference: str, n_cables: int, seed: int, repeats
     rows[0] = (rows[0][0], rows[0][1], f"{ours / theirs:.2f}x")
     msg.table(rows, header=("pipeline", "words/s", "vs reference"), divider=True, aligns=("l", "r", "r"))
     msg.text(f"Target: tagging >= 2x the reference NER alone: {'met' if ours >= 2 * theirs else 'NOT met'}")
+
+
+def tag_run(model: Path, raw: Path, n_process: int) -> Tuple[float, float]:
+    """One run of the tag tool over a folder of raw cables: its words/s and its peak memory (MiB, all its processes)."""
+    with tempfile.TemporaryDirectory() as out:
+        command = [sys.executable, "-m", "scripts.tag", str(raw), out, "--model", str(model), "--n-process", str(n_process)]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent)
+        _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            raise RuntimeError(f"tagging failed with status {status}")
+        import srsly
+
+        return srsly.read_json(Path(out) / "summary.json")["this_run"]["words_per_second"], usage.ru_maxrss / 1024
+
+
+def collection_tagging(model: Path, n_cables: int, seed: int, cores: int) -> None:
+    """Print the tag tool's words/s at one process and at all cores, and its peak memory at N and 4N raw cables."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, count in (("n", n_cables), ("4n", 4 * n_cables)):
+            folder = Path(tmp) / name
+            folder.mkdir()
+            for cable_id, _, gold in generate_corpus(count, seed + 7):
+                (folder / f"{cable_id}.txt").write_text(read_markup_text(gold), encoding="utf8")
+        one, one_mib = tag_run(model, Path(tmp) / "n", 1)
+        every, every_mib = tag_run(model, Path(tmp) / "n", cores)
+        _, big_mib = tag_run(model, Path(tmp) / "4n", cores)
+    rows = [("1 process", f"{one:,.0f}", f"{one_mib:.0f}"), (f"{cores} processes", f"{every:,.0f}", f"{every_mib:.0f}"),
+            (f"{cores} processes, 4N = {4 * n_cables} cables", "", f"{big_mib:.0f}")]
+    msg.table(rows, header=(f"tag tool, N = {n_cables} raw cables", "words/s", "peak MiB"), divider=True, aligns=("l", "r", "r"))
+    msg.text(f"Target: all cores >= 1.7x one process: {'met' if every >= 1.7 * one else 'NOT met'} ({every / one:.2f}x); "
+             f"peak memory at 4N / N: {big_mib / every_mib:.2f}x")
 
 
 def read_markup_text(markup: str) -> str:

@@ -17,29 +17,31 @@ from tqdm import tqdm
 from wasabi import msg
 
 from cable_ner.corpus import SPLITS, CorpusReport, convert_corpus, corpus_problems
+from cable_ner.corpus.collection import small_splits
 from cable_ner.markup import MarkupError, cable_files
 from cable_ner.outputs import staged
 from scripts.common import (
     DEFAULT_LABELS, LABELS_HELP, RULES_HELP, Arg, Opt, label_translation, parse_labels, parse_rules, report_bad_files,
 )
 
+SHIPPED_SAMPLE = Path(__file__).resolve().parent.parent / "assets" / "sample"
 OUTPUTS = ("train", "dev", "test", "dev-sample", "labels", "conversion.json", "errors.jsonl")
 
 
 # fmt: off
 def main(
-    input_dir: Path = Arg(..., help="Folder of annotated cables (*.txt, searched recursively)", exists=True, file_okay=False),
+    input_dir: Path = Arg(..., help="Folder of annotated cables (*.txt, searched recursively)"),
     output_dir: Path = Arg(..., help="Folder for train/dev/test .spacy files and the conversion report"),
     lang: str = Opt("en", "--lang", "-l", help="Language of the blank tokenizer"),
     labels: str = Opt(DEFAULT_LABELS, "--labels", help=LABELS_HELP),
-    rules: str = Opt(..., "--rules", "-r", help=RULES_HELP),
+    rules: str = Opt("default", "--rules", "-r", help=RULES_HELP),
     dev_fraction: float = Opt(0.1, "--dev", help="Share of cables held out for dev"),
     test_fraction: float = Opt(0.1, "--test", help="Share of cables held out for test"),
     n_process: int = Opt(0, "--n-process", "-n", help="Worker processes (0: all cores)"),
     shard_size: int = Opt(20000, "--shard-size", help="Docs per .spacy shard in each split's folder (bounds memory)"),
     eval_words: int = Opt(50000, "--eval-words", help="Words of dev cables that training scores itself on (dev-sample/; 0: the whole dev split)"),
     max_rejected: float = Opt(0.1, "--max-rejected", help="Fail when a larger share of the cables is bad input"),
-    translate_labels: bool = Opt(False, "--translate-labels", help="Accept other taggers' label names (PER for PERSON ...) by role"),
+    translate_labels: str = Opt("no", "--translate-labels", help="yes: accept other taggers' names of the labels' roles (PERSON for PER ...) and write them as --labels names; no: only --labels"),
     strict: bool = Opt(False, "--strict", help="Stop at the first bad cable with a non-zero exit"),
 ):
     # fmt: on
@@ -51,9 +53,18 @@ def main(
     errors.jsonl. They are replaced only when the conversion succeeds: a failed run leaves those
     of the last good run as they were.
     """
+    if not input_dir.is_dir():
+        msg.fail(f"No folder of cables at {input_dir}",
+                 "Give the folder of your annotated cables (--vars.cables_dir in spacy project run).", exits=1)
+    if input_dir.resolve() == SHIPPED_SAMPLE.resolve() or SHIPPED_SAMPLE.resolve() in input_dir.resolve().parents:
+        msg.warn(f"Reading the shipped synthetic sample ({input_dir}), not your own cables",
+                 "To convert your collection: spacy project run all . --vars.cables_dir /path/to/cables "
+                 "(check the variable's spelling: an unknown --vars name is ignored)")
     label_set = parse_labels(labels)
     span_rules, roles = parse_rules(rules, label_set)
-    translate = label_translation(label_set) if translate_labels else None
+    if translate_labels not in ("yes", "no"):
+        msg.fail(f"--translate-labels takes yes or no, not '{translate_labels}'", exits=1)
+    translate = label_translation(label_set) if translate_labels == "yes" else None
     paths = cable_files(input_dir)
     if not paths:
         msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of annotated cables.", exits=1)
@@ -93,6 +104,8 @@ def main(
         if problems:
             raise typer.Exit(1)
     report_bad_files(report.failures, output_dir / "errors.jsonl")
+    for warning in small_splits(report):
+        msg.warn(f"Small held-out split: {warning}")
     if report.text_brackets:
         msg.info(f"{len(report.text_brackets)} cable(s) hold {sum(report.text_brackets.values())} square bracket(s) "
                  "that are text, not markup (redactions, insertions); kept as text, counted per cable in conversion.json")

@@ -26,7 +26,7 @@ def main(
     input_dir: Path = Arg(..., help="Folder of tagger-annotated cables", exists=True, file_okay=False),
     output_dir: Path = Arg(..., help="Folder for the fixed cables (same relative paths)"),
     labels: str = Opt(DEFAULT_LABELS, "--labels", help=LABELS_HELP),
-    rules: str = Opt(..., "--rules", "-r", help=RULES_HELP),
+    rules: str = Opt("default", "--rules", "-r", help=RULES_HELP),
 ):
     # fmt: on
     """Apply the span-fixing rules and write the cables back in bracket markup.

@@ -4,7 +4,9 @@ Usage: python scripts/train.py configs/efficiency.cfg training/efficiency --path
 Any further option is a config override, as for `spacy train`. The cable components
 (cable_ner/components.py) are registered, as `spacy train --code` would.
 """
+import io
 import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as `python scripts/train.py`: make the project importable
@@ -31,8 +33,24 @@ def main(
     """Train with spaCy's trainer into a staging folder and swap it in when training succeeds."""
     overrides = parse_config_overrides(ctx.args)
     with staged(output_dir.parent, [output_dir.name]) as staging:
-        train(config_path, staging / output_dir.name, use_gpu=gpu_id, overrides=overrides)
+        # spaCy names the folder it writes to; the user needs the one it will be in.
+        with redirect_stdout(Rewritten(sys.stdout, str(staging / output_dir.name), str(output_dir))):
+            train(config_path, staging / output_dir.name, use_gpu=gpu_id, overrides=overrides)
     msg.good(f"Trained pipeline in {output_dir} (model-best, model-last)")
+
+
+class Rewritten(io.TextIOBase):
+    """A text stream that writes to another with one string replaced by another."""
+
+    def __init__(self, stream, old: str, new: str) -> None:
+        self.stream, self.old, self.new = stream, old, new
+
+    def write(self, text: str) -> int:
+        self.stream.write(text.replace(self.old, self.new))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 if __name__ == "__main__":

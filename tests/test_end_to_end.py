@@ -168,3 +168,68 @@ def test_wheel_tags_no_markup_on_the_real_seed_page(wheel_python, tmp_path, seed
     info = tag_in_wheel_venv(wheel_python, [read_cable_file(seed_path).text], tmp_path)
     assert info["tokens"][0] > 1000
     assert markup_in(info["ents"]) == []
+
+
+def run_tag(root: Path, raw: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(root / "scripts" / "tag.py"), str(raw), str(out),
+               "--model", str(root / "training" / "efficiency" / "model-best"), *extra]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True)
+
+
+def check_tagged(raw: Path, out: Path) -> None:
+    """Every cable tagged; markup removed gives the input byte for byte; convert reads every output; JSONL offsets hold."""
+    inputs = cable_files(raw)
+    records = {record["cable"]: record for record in srsly.read_jsonl(out / "entities.jsonl")}
+    assert len(records) == len(inputs)
+    for path in inputs:
+        tagged = out / path.relative_to(raw)
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+        annotated = read_cable_file(tagged)
+        assert annotated.text == text
+        assert tagged.read_bytes().startswith(b"\xef\xbb\xbf") == data.startswith(b"\xef\xbb\xbf")
+        record = records[str(path.relative_to(raw).with_suffix(""))]
+        assert record["length"] == len(text)
+        for entity in record["entities"]:
+            assert text[entity["start"] : entity["end"]] == entity["text"] and entity["text"].strip() == entity["text"]
+    from cable_ner.corpus import convert_corpus
+
+    report = convert_corpus(cable_files(out), out.parent / f"{out.name}-corpus", labels=LABELS, rules=[], dev_fraction=0, test_fraction=0)
+    assert report.failures == [] and report.per_split["train"]["cables"] == len(inputs)
+
+
+def test_tag_writes_markup_that_reads_back_and_resumes(finished_project, tmp_path):
+    raw = tmp_path / "raw cables"
+    for index, path in enumerate(sorted(cable_files(SAMPLE_DIR / "gold"))[:20]):
+        target = raw / ("sub" if index % 2 else "") / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = read_cable_file(path).text + ("\n[NAME REMOVED] said [sic] that [[PER " if index == 3 else "")
+        target.write_bytes(("\ufeff" if index == 5 else "").encode("utf8") + text.replace("\n", "\r\n" if index == 7 else "\n").encode("utf8"))
+    (raw / "empty.txt").write_text("  \n", encoding="utf8")
+    out = tmp_path / "tagged"
+    first = run_tag(finished_project, raw, out, "--n-process", "2")
+    assert first.returncode == 0, first.stderr[-2000:]
+    summary = srsly.read_json(out / "summary.json")
+    assert summary["cables"] == 19 and summary["skipped"]["cables"] == 2  # the empty file, and the cable that reads as markup
+    assert {problem["file"] for problem in summary["skipped"]["files"]} == {str(raw / "empty.txt"), str(raw / "sub" / sorted(cable_files(SAMPLE_DIR / "gold"))[3].name)}
+    assert sum(summary["entities"].values()) > 100 and summary["most_frequent_names"]
+    (raw / "empty.txt").unlink()
+    (raw / "sub" / sorted(cable_files(SAMPLE_DIR / "gold"))[3].name).unlink()
+    check_tagged(raw, out)
+    again = run_tag(finished_project, raw, out)
+    assert srsly.read_json(out / "summary.json")["this_run"]["resumed"] == 18 and again.returncode == 0
+    (out / sorted(p.relative_to(raw) for p in cable_files(raw))[0]).unlink()  # as if the run had stopped there
+    resumed = srsly.read_json(out / "summary.json") if run_tag(finished_project, raw, out).returncode == 0 else None
+    assert resumed["this_run"]["tagged"] == 1 and resumed["this_run"]["resumed"] == 17 and resumed["cables"] == 18
+    forced = run_tag(finished_project, raw, out, "--force")
+    assert forced.returncode == 0 and srsly.read_json(out / "summary.json")["this_run"]["tagged"] == 18
+
+
+@pytest.mark.skipif(not (PROJECT_DIR.parent / "shared" / "real-raw" / "raw").is_dir(), reason="../shared/real-raw is absent")
+def test_tag_reads_every_real_raw_cable_and_writes_markup_that_reads_back(finished_project, tmp_path):
+    raw = PROJECT_DIR.parent / "shared" / "real-raw" / "raw"
+    result = run_tag(finished_project, raw, tmp_path / "tagged", "--n-process", "2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary = srsly.read_json(tmp_path / "tagged" / "summary.json")
+    assert summary["skipped"]["cables"] == 0 and summary["cables"] == len(cable_files(raw)) >= 1000
+    check_tagged(raw, tmp_path / "tagged")

@@ -132,3 +132,12 @@ def test_readme_command_tables_are_current(tmp_path):
 def test_the_project_is_licensed_as_it_declares():
     license_text = (PROJECT_DIR / "LICENSE").read_text(encoding="utf8")
     assert license_text.startswith("MIT License") and srsly.read_json(PROJECT_DIR / "configs" / "meta.json")["license"] == "MIT"
+
+
+def test_the_config_switches_every_default_rule_on_in_order():
+    from spacy.util import load_config
+
+    from cable_ner.rules import DEFAULT_RULES
+
+    rules = load_config(PROJECT_DIR / "configs" / "efficiency.cfg")["components"]["span_rules"]["rules"]
+    assert list(rules) == list(DEFAULT_RULES) and all(rules.values())

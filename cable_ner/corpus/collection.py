@@ -69,16 +69,29 @@ def corpus_problems(report: CorpusReport, n_files: int, max_rejected: float, dev
     rejected = len(report.failures)
     if n_files and rejected / n_files > max_rejected:
         problems.append(f"{rejected} of {n_files} cables ({rejected / n_files:.0%}) were rejected as bad input, "
-                        f"more than the {max_rejected:.0%} allowed: fix them, or raise --max-rejected")
+                        f"more than the {max_rejected:.0%} allowed: fix them, or raise --max-rejected (--vars.max_rejected in spacy project run)")
     converted = sum(report.per_split[split]["cables"] for split in SPLITS)
     wanted = {"train": 1.0 - dev_fraction - test_fraction, "dev": dev_fraction, "test": test_fraction}
     for split in SPLITS:
         if converted and wanted[split] > 0 and not report.per_split[split]["cables"]:
             problems.append(f"the {split} split holds none of the {converted} converted cables: convert more cables "
-                            f"(each held-out split takes about its --dev/--test share of them)")
+                            f"(each held-out split takes about its --dev/--test share of them; --vars.dev_fraction and "
+                            f"--vars.test_fraction in spacy project run)")
     if not converted:
         problems.append("no cable was converted")
     return problems
+
+
+def small_splits(report: CorpusReport, min_cables: int = 10, min_tokens: int = 5000) -> List[str]:
+    """Held-out splits too small to score on (fewer than ``min_cables`` cables or ``min_tokens`` tokens)."""
+    warnings = []
+    for split in ("dev", "test"):
+        counts = report.per_split[split]
+        if counts["cables"] and (counts["cables"] < min_cables or counts["tokens"] < min_tokens):
+            warnings.append(f"the {split} split holds {counts['cables']} cables ({counts['tokens']:,} tokens): too few to "
+                            f"score on (a score then moves by points with one entity); convert more cables or raise "
+                            f"--{split} (--vars.{split}_fraction in spacy project run)")
+    return warnings
 
 
 def convert_corpus(

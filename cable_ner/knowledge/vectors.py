@@ -22,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..rules.lexicon import (
     CLASSIFICATION_MARKINGS, LOC_HEADS, METADATA_WORDS, MISC_HEADS, MONTHS, ORG_HEADS, TITLE_HEADS, TITLE_MODIFIERS,
 )
+from ..sample.institutions import BROADCASTERS, FOREIGN_HEADS, NEWS_AGENCIES, PAPERS
 from . import lexicons
 
 FEATURES: List[Tuple[str, str]] = [
@@ -39,9 +40,10 @@ FEATURES: List[Tuple[str, str]] = [
     ("stop_word", "spaCy's English stop words"),
     ("title", "the head of a title or role (Minister, Ambassador, Charge)"),
     ("title_modifier", "a word inside a title (Foreign, Deputy, National)"),
-    ("org_head", "a head noun of organisation names (Ministry, Party, Council)"),
+    ("org_head", "a head noun of organisation names, in English and as Spanish, French and Portuguese name them first (Ministry, Party, Ministerio, Parti)"),
     ("misc_head", "a head noun of events, laws and other MISC names (Day, Treaty, Accord)"),
     ("loc_head", "a head noun of place names (Province, River, Valley)"),
+    ("news_outlet", "a news agency, broadcaster or paper of the world (Reuters, Al-Jazeera, Le Monde), or a word of one"),
     ("metadata", "cable metadata (classification markings, SIPDIS, TAGS, SUBJECT, REF)"),
     ("date_word", "a month or weekday name"),
     ("form_upper", "the form is written in capitals (KABUL)"),
@@ -117,11 +119,14 @@ def build_table(frequent_words: int = FREQUENT_WORDS) -> FeatureTable:
         names = lexicons.given_names() if kind == "given" else lexicons.surnames()
         for name, n_locales in sorted(names.items()):
             table.add_name(name, feature, min(1.0, n_locales / 4))
+    for name in sorted({*NEWS_AGENCIES, *BROADCASTERS, *PAPERS}):
+        table.add_name(name, "news_outlet")
     frequency = lexicons.frequent_words(frequent_words)
     for word in sorted(frequency):
         table.add_word(word, "known")
     word_classes: Iterable[Tuple[str, Iterable[str]]] = (
-        ("stop_word", STOP_WORDS), ("title", TITLE_HEADS), ("title_modifier", TITLE_MODIFIERS), ("org_head", ORG_HEADS),
+        ("stop_word", STOP_WORDS), ("title", TITLE_HEADS), ("title_modifier", TITLE_MODIFIERS),
+        ("org_head", ORG_HEADS | {word for heads in FOREIGN_HEADS.values() for head in heads for word in head.split()}),
         ("misc_head", MISC_HEADS), ("loc_head", LOC_HEADS), ("metadata", CLASSIFICATION_MARKINGS | METADATA_WORDS),
         ("date_word", MONTHS),
     )

@@ -22,6 +22,7 @@ from typing import List, Tuple
 
 DEFAULT_RULES: Tuple[str, ...] = (
     "drop_metadata",
+    "drop_reference_citations",
     "cut_trailing_non_name_words",
     "trim_edge_punctuation",
     "split_off_possessive",
@@ -33,6 +34,7 @@ DEFAULT_RULES: Tuple[str, ...] = (
     "vote_labels_in_cable",
     "propagate_cable_names",
     "tag_routing_header",
+    "tag_signature",
 )
 
 # Importing the rule modules registers their rules.

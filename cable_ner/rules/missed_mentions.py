@@ -5,6 +5,7 @@ from typing import Callable, Dict, List, Sequence
 
 from ..markup import Span
 from .context import CableContext
+from .lexicon import CLASSIFICATION_MARKINGS, METADATA_WORDS
 from .registry import span_rule
 from .words import in_capitals_context, inside_longer_name, occurrences, winning_label
 
@@ -96,3 +97,32 @@ def _untagged_word_test(text: str, spans: Sequence[Span]) -> Callable[[str], boo
 
 
 REFERENCE_LINE = re.compile(r"\bREFS?\b:?(?:[^\n]*?(?:\b[A-Z]\.|\)|\d))?\s*[A-Z ]*$")
+
+
+SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:<[^<>\n]*>[ \t]*)*(?P<name>[A-Z][A-Z'’-]{2,})[ \t]*(?:<[^<>\n]*>[ \t]*)*\s*\Z")
+
+
+@span_rule(
+    repairs=("missed_mention", "wrong_label"),
+    examples=[
+        ("officials agreed .\nFAIRLIE", "officials agreed .\n[PER FAIRLIE ]"),
+        ("officials agreed .\n[ORG FAIRLIE  ]</pre></code> ", "officials agreed .\n[PER FAIRLIE ]</pre></code> "),
+        ("officials agreed .\n\nEND SUMMARY", "officials agreed .\n\nEND SUMMARY"),
+        ("officials agreed .\nSIPDIS", "officials agreed .\nSIPDIS"),
+    ],
+)
+def tag_signature(cable: CableContext, spans: List[Span]) -> List[Span]:
+    """Tag the signature, a surname alone on a cable's last line, as a person.
+
+    Cables end with the sender's surname in capitals ("FAIRLIE"), which the tagger often misses
+    or mislabels; a marking or metadata word there is no name.
+    """
+    text = cable.text
+    tail = max(0, len(text) - 200)
+    match = SIGNATURE.search(text, tail)
+    if match is None or match.group("name").strip("'’-") in METADATA_WORDS | CLASSIFICATION_MARKINGS:
+        return spans
+    start, end = match.span("name")
+    person = Span(start, end, cable.roles.person)
+    kept = [span for span in spans if not (span.start < end and start < span.end)]
+    return sorted(kept + [person])

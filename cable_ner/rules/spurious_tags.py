@@ -98,3 +98,38 @@ def drop_heading_words(cable: CableContext, spans: List[Span]) -> List[Span]:
         if span_words:
             fixed.append(Span(span_words[0][0], span_words[-1][1], span.label))
     return fixed
+
+
+REFERENCE_BLOCK = re.compile(r"\bREF(?:S|TEL)?\b:?.*?(?=\n[ \t]*\n|Classified [Bb]y|¶1\b|\Z)", re.S)
+CABLE_NUMBER = re.compile(r"[ \t]+\d{2,6}\b")
+
+
+@span_rule(
+    repairs=("spurious_tag",),
+    examples=[
+        ("REF: A. LIMA 1234 B. [LOC STATE  ] 5678\n\n[LOC Lima  ] said", "REF: A. LIMA 1234 B. STATE 5678\n\n[LOC Lima ] said"),
+        ("REF: A. [LOC LIMA  ] 1234\n     ¶B. [LOC QUITO  ] 98 \n\n¶1. x", "REF: A. LIMA 1234\n     ¶B. QUITO 98 \n\n¶1. x"),
+        ("[LOC LIMA  ] 00002998 002 OF 006 the talks", "[LOC LIMA ] 00002998 002 OF 006 the talks"),
+        ("REF: A. LIMA 1234 (the [ORG UN  ] report)\n", "REF: A. LIMA 1234 (the [ORG UN ] report)\n"),
+    ],
+)
+def drop_reference_citations(cable: CableContext, spans: List[Span]) -> List[Span]:
+    """Drop spans on the posts that REF lines cite by cable number ("REF: A. LIMA 1234").
+
+    A post followed by a cable's number in the REF block names a cable, not a place; a page
+    break's city ("LIMA 00002998 002 OF 006") stands outside it and stays.
+    """
+    text = cable.text
+    if "REF" not in text:
+        return spans
+    blocks = [(m.start(), m.end()) for m in REFERENCE_BLOCK.finditer(text, 0, min(len(text), 5000))]
+    if not blocks:
+        return spans
+    kept = []
+    for span in spans:
+        in_block = any(start <= span.start and span.end <= end for start, end in blocks)
+        surface = text[span.start : span.end]
+        if in_block and surface.isupper() and CABLE_NUMBER.match(text, span.end):
+            continue
+        kept.append(span)
+    return kept

@@ -29,6 +29,16 @@ def _title_run(bare_words: List[str], index: int) -> int:
     return last_head
 
 
+def _after_name_head(bare_words: List[str], run_start: int, first_inside: int) -> bool:
+    """Whether a title phrase continues a name inside the span: a head noun, a connector, the title ("Council of Ministers")."""
+    connected = bare_words[run_start] in ("of", "for", "on")
+    position = run_start - 1
+    while position >= first_inside and bare_words[position] in ("of", "for", "on"):
+        position -= 1
+        connected = True
+    return connected and position >= first_inside and bare_words[position] in NAME_HEADS
+
+
 @span_rule(
     repairs=("title_inside", "wrong_label"),
     examples=[
@@ -40,6 +50,9 @@ def _title_run(bare_words: List[str], index: int) -> int:
         ("the [ORG UN General Assembly  ] and the [ORG National Security Council  ]",
          "the [ORG UN General Assembly ] and the [ORG National Security Council ]"),
         ("the [ORG Lower House  ] Speaker [PER Ostrovic  ] said", "the [ORG Lower House ] Speaker [PER Ostrovic ] said"),
+        ("the [ORG Council of Ministers  ] met", "the [ORG Council of Ministers ] met"),
+        ("the Freedom Movement ( [ORG FM  ] ) and the [ORG MP  ] meeting", "the Freedom Movement ( [ORG FM ] ) and the [ORG MP ] meeting"),
+        ("[ORG Spokesman Abd al-Rosario  ] said", "Spokesman [PER Abd al-Rosario ] said"),
     ],
 )
 def strip_titles(cable: CableContext, spans: List[Span]) -> List[Span]:
@@ -79,12 +92,15 @@ def strip_titles(cable: CableContext, spans: List[Span]) -> List[Span]:
             run_start, run_end = index, index + length
             if run_end <= first_inside or run_start >= last_inside:
                 continue
-            # A title inside a longer name ("UN General Assembly") is part of that name.
+            # A title inside a longer name ("UN General Assembly", "Council of Ministers") is part of that name.
             if run_end < last_inside and bare_words[run_end] in NAME_HEADS:
+                continue
+            if _after_name_head(bare_words, run_start, first_inside):
                 continue
             title_at = (run_start, run_end)
             break
-        if title_at is None:
+        whole_acronym = len(inside) == 1 and text[span.start : span.end].isupper() and span.label == cable.roles.organisation
+        if title_at is None or whole_acronym:  # "FM", "MP" alone, tagged ORG: an organisation's acronym
             fixed.append(span)
             continue
         run_start, run_end = title_at
@@ -102,7 +118,7 @@ def strip_titles(cable: CableContext, spans: List[Span]) -> List[Span]:
             person = (
                 run_end <= last_inside
                 and len(remainder) <= 4
-                and all(is_capitalised(w) or bare(w).lower() in NAME_CONNECTORS for w in remainder_words)
+                and all(is_capitalised(w) or bare(w).split("-")[0].lower() in NAME_CONNECTORS for w in remainder_words)
                 and not any(bare(w) in ORG_HEADS for w in remainder_words)
             )
             fixed.append(Span(remainder[0][0], remainder[-1][1], cable.roles.person if person else span.label))

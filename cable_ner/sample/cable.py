@@ -66,7 +66,9 @@ def write_cable(rng: random.Random, index: int) -> Tuple[str, str, str]:
             b.tagged_noise(heading, rng.choice(["ORG", "LOC"])) if rng.random() < 0.4 else b.words(heading)
             b.words("------")
     b.raw("\n" if style == "tagger" else "\n\n", glue=True)
-    b.entity(w.signer[1].upper(), "PER", "signature")
+    # The signer is often named nowhere else in the cable: a name alone on the last line is a person.
+    signature = w.signer[1] if rng.random() < 0.6 else w.v.person_name()[1]
+    b.entity(signature.upper(), "PER", "signature")
     text, offsets = _render(b.tokens, wrap=style == "raw", rng=rng)
     if style == "tagger":
         text = f"<code><pre>{text}</pre></code> "

@@ -6,6 +6,7 @@ cable prose; they hold no text of any real cable.
 """
 from typing import Callable, Dict
 
+from .institutions import COMMON_ACRONYMS
 from .lexicon import FAITHS, HYPHENATED_WORDS, LANGUAGES, LOC_GENERIC, OPERATION_WORDS, ORG_ACRONYMS, STAFF_TITLES
 
 Slot = Callable[["CableWriter"], None]  # noqa: F821 (the writer imports the frames)
@@ -23,7 +24,7 @@ SLOTS: Dict[str, Slot] = {
     "city": lambda w: w.b.entity(w.v.city(), "LOC"),
     "prov": lambda w: w.b.entity(w.v.province(), "LOC"),
     "dem": lambda w: w.b.entity(w.v.demonym(), "MISC"),
-    "acr": lambda w: w.b.entity(w.rng.choice(ORG_ACRONYMS), "ORG"),
+    "acr": lambda w: w.b.entity(w.acronym(), "ORG"),
     "org_acr": lambda w: w.org_with_acronym(),
     "region": lambda w: w.b.entity(w.rng.choice(LOC_GENERIC), "LOC"),
     "op": lambda w: w.b.entity(f"Operation {w.rng.choice(OPERATION_WORDS)}", "MISC"),
@@ -38,6 +39,8 @@ SLOTS: Dict[str, Slot] = {
     "num": lambda w: w.words(w.v.number_phrase()),
     "generic": lambda w: w.words(w.v.generic_noun()),
     "hyph": lambda w: w.words(w.rng.choice(HYPHENATED_WORDS)),
+    "outlet": lambda w: w.b.entity(w.v.outlet(), "ORG"),
+    "nonacr": lambda w: w.words(w.rng.choice(COMMON_ACRONYMS)),
 }
 
 FRAMES = [
@@ -177,6 +180,16 @@ FRAMES += [
     "In a {hyph} meeting , the {generic} told {per_n} that {country} would wait",
     "The {generic} described the {hyph} agreement with {country} as a first step",
     "{per_t} said the {generic} expects a {hyph} solution before {date}",
+]
+FRAMES += [
+    "According to {outlet} , {per_n} will visit {city} {date}",
+    "{outlet} reported {date} that the {org} had rejected the plan",
+    "In an interview with {outlet} , {per_t} criticized the {org}",
+    "A {outlet} reporter asked {per_n} about the situation in {prov}",
+    "{per_n} told {outlet} that {country} would not compromise",
+    "The story ran in {outlet} and {outlet} {date}",
+    "Local {nonacr} representatives told {staff} that funding had dried up",
+    "{nonacr} programs in {prov} depend on {acr} funding",
 ]
 OPENERS = ["However ,", "Although", "Regarding this ,", "Responding ,", "Most importantly ,", "One contact said", "Meanwhile ,", "In addition ,", "Separately ,", "As a result ,", "According to press reports ,",
            "He said that", "She noted that", "They added that", "We understand that", "Also ,", "In private ,",

@@ -4,6 +4,7 @@ import re
 from typing import Callable, List, Optional, Sequence, Tuple
 
 from .builder import CableBuilder
+from .institutions import SUBJECT_WORDS
 from .lexicon import (
     COMMANDS, DEMONYMS, HEADINGS, MISSIONS, MONTH_ABBREVIATIONS, OFFICES, ORG_ACRONYMS, REGIONAL_GROUPS, TAG_CODES,
     WASHINGTON_AGENCIES, WEEKDAYS, posts,
@@ -61,9 +62,8 @@ def write_header(w: CableWriter, style: str, date: Tuple[int, int, int], section
     if style == "raw" and w.subject:
         _write_pieces(b, w.subject)
         line_break()
-        if rng.random() < 0.5:
-            b.words(f"REF: A. {post} {rng.randint(100, 9999)} B. STATE {rng.randint(1000, 99999)}")
-            line_break()
+        if rng.random() < 0.6:
+            _write_references(b, rng, post, line_break)
         _write_classified_by(w, line_break)
         return
     b.entity(w.v.cast[0][1].upper(), "PER", "header")
@@ -81,6 +81,22 @@ def write_header(w: CableWriter, style: str, date: Tuple[int, int, int], section
     _write_classified_by(w, line_break)
 
 
+def _write_references(b: CableBuilder, rng: random.Random, post: str, line_break: Callable[[], None]) -> None:
+    """A REF line citing earlier cables by post and number: the posts there are no mentions."""
+    cited = [post, "STATE", *rng.sample(posts(), 2)][: rng.randint(1, 4)]
+    rng.shuffle(cited)
+    one_per_line = rng.random() < 0.4
+    b.words(rng.choice(["REF:", "REFS:", "REFTEL:"]))
+    for index, source in enumerate(cited):
+        if index and one_per_line:
+            line_break()
+            b.raw(f"{rng.choice(['¶', '', '     '])}{'ABCD'[index]}.")
+        elif len(cited) > 1:
+            b.words(f"{'ABCD'[index]}." if rng.random() < 0.7 else f"({'abcd'[index]})")
+        b.words(f"{source} {rng.randint(100, 99999)}")
+    line_break()
+
+
 def _write_classified_by(w: CableWriter, line_break: Callable[[], None]) -> None:
     b = w.b
     b.words("Classified By:")
@@ -90,7 +106,10 @@ def _write_classified_by(w: CableWriter, line_break: Callable[[], None]) -> None
 
 
 SUBJECT_FRAMES = ["{ACR} REPORTS {HEADING} IN {COUNTRY}", "{COUNTRY}: {HEADING}", "{DEM} OFFICIALS DISCUSS {HEADING}",
-                  "{PER} ON {HEADING}", "{HEADING}: {ACR} AND {COUNTRY} SIGN AGREEMENT", "{CITY} {HEADING} UPDATE"]
+                  "{PER} ON {HEADING}", "{HEADING}: {ACR} AND {COUNTRY} SIGN AGREEMENT", "{CITY} {HEADING} UPDATE",
+                  "{WORD} {WORD} ON {HEADING}", "{COUNTRY}: {WORD} {WORD} {WORD}", "{WORD} {WORD} {COUNTRY} {WORD}",
+                  "{PER} {WORD} {ORG} {WORD}", "{ORG} {WORD} {WORD}", "{WORD}: {DEM} {WORD} {WORD}",
+                  "{COUNTRY} {WORD} {WORD}, {WORD} {ORG}"]
 
 
 def _write_pieces(b: CableBuilder, pieces: Sequence[Tuple[str, Optional[str]]]) -> None:
@@ -124,6 +143,10 @@ def _subject(w: CableWriter) -> List[Tuple[str, Optional[str]]]:
             pieces.append((rng.choice(w.v.cast)[1].upper(), "PER"))
         elif part == "{HEADING}":
             pieces.append((rng.choice(HEADINGS), None))
+        elif part == "{WORD}":
+            pieces.append((rng.choice(SUBJECT_WORDS), None))
+        elif part == "{ORG}":
+            pieces.append((w.v.organisation()[0].upper(), "ORG"))
         elif part:
             pieces.append((part, None))
     return pieces

@@ -2,6 +2,7 @@
 import random
 from typing import Optional, Tuple
 
+from .institutions import INTERNATIONAL_BODIES, company, foreign_body, institution, outlet
 from .lexicon import (
     DEMONYMS, EVENTS, MINISTRY_TOPICS, NAME_LOCALES, ORG_ACRONYMS, ORG_FULL, PARTY_HEADS,
     PARTY_WORDS, COMPANY_HEADS, MEDIA, RELIGIOUS, EAST_ASIAN_SURNAMES, GENERIC_INSTITUTIONS, SYLLABLES, _faker, _places,
@@ -47,6 +48,10 @@ class Vocabulary:
             first = f"{rng.choice(SYLLABLES).title()}-{rng.choice(SYLLABLES)}" if rng.random() < 0.6 else rng.choice(SYLLABLES).title()
         return first, last
 
+    def person_name(self) -> Tuple[str, str]:
+        """A person outside the cable's cast: (given name, family name)."""
+        return self._person()
+
     def generic_noun(self) -> str:
         """A capitalised word for an institution that is no name: "the Department", "the Government"."""
         return self.rng.choice(GENERIC_INSTITUTIONS)
@@ -70,25 +75,39 @@ class Vocabulary:
         """An organisation name, the word index where the tagger may split it, and that part's label."""
         rng = self.rng
         choice = rng.random()
-        if choice < 0.25:
+        if choice < 0.2:
             return rng.choice(ORG_ACRONYMS), None, "ORG"
-        if choice < 0.40:
+        if choice < 0.3:
             return f"Ministry of {rng.choice(MINISTRY_TOPICS)}", None, "ORG"
-        if choice < 0.52:
+        if choice < 0.39:
             return f"{self.demonym()} {rng.choice(['Ministry of ' + rng.choice(MINISTRY_TOPICS), 'National Police', 'Army', 'Supreme Court', 'Border Police', 'Parliament', 'Central Bank'])}", 1, "MISC"
-        if choice < 0.64:
+        if choice < 0.48:
             return f"{rng.choice(PARTY_WORDS)} {rng.choice(PARTY_HEADS)}", 1, "MISC"
-        if choice < 0.72:
+        if choice < 0.53:
             first, last = rng.choice(self.cast)
             return f"{last} {rng.choice(COMPANY_HEADS)}", 1, "PER"
-        if choice < 0.78:
+        if choice < 0.58:
+            return company(rng), None, "ORG"
+        if choice < 0.62:
             return f"{self.city()} {rng.choice(MEDIA)}", 1, "LOC"
-        if choice < 0.84:
+        if choice < 0.66:
             topic = rng.choice(["Regional Cooperation", "Economic Development", "Human Rights", "Security", "Refugees"])
             head = rng.choice(["Association", "Organization", "Council", "Commission", "Center"])
             name = f"{rng.choice(['South Asian', 'Central Asian', 'Arab', 'International', 'European'])} {head} for {topic}"
             return name, len(name.split()[: name.split().index("for")]), "MISC"
+        if choice < 0.74:
+            return foreign_body(rng), None, "ORG"
+        if choice < 0.84:
+            return institution(rng), None, "ORG"
+        if choice < 0.88:
+            return self.outlet(), None, "ORG"
+        if choice < 0.94:
+            return rng.choice(INTERNATIONAL_BODIES)[0], None, "ORG"
         return rng.choice(ORG_FULL), None, "ORG"
+
+    def outlet(self) -> str:
+        """A news agency, broadcaster or paper."""
+        return outlet(self.rng, self.city)
 
     def date_phrase(self) -> str:
         rng = self.rng

@@ -5,7 +5,8 @@ from typing import List, Optional, Tuple
 
 from .builder import CableBuilder
 from .frames import FRAMES, OPENERS, QUOTE_FRAMES, SLOTS
-from .lexicon import LOC_GENERIC, PERSON_TITLES
+from .institutions import INTERNATIONAL_BODIES
+from .lexicon import LOC_GENERIC, ORG_ACRONYMS, PERSON_TITLES
 from .vocabulary import Vocabulary, full_name
 
 
@@ -66,14 +67,24 @@ class CableWriter:
 
     def org_with_acronym(self) -> None:
         """An organisation introduced with its acronym, as cables do: "the National Police ( NP )"."""
-        name, _, _ = self.v.organisation()
-        initials = "".join(word[0] for word in name.split() if word[0].isupper())
+        if self.rng.random() < 0.3:
+            name, initials = self.rng.choice(INTERNATIONAL_BODIES)
+        else:
+            name, _, _ = self.v.organisation()
+            initials = "".join(word[0] for word in name.split() if word[0].isupper())
         self.b.entity(name, "ORG")
         if len(initials) >= 2:
             self.b.words("(")
             self.b.entity(initials, "ORG")
             self.b.words(")")
             self.acronyms.append(initials)
+
+    def acronym(self) -> str:
+        """An organisation's acronym: a well-known one, or one the model cannot have seen (most are)."""
+        rng = self.rng
+        if rng.random() < 0.5:
+            return rng.choice(ORG_ACRONYMS) if rng.random() < 0.6 else rng.choice(INTERNATIONAL_BODIES)[1]
+        return "".join(rng.choice("ABCDEFGHIJKLMNOPRSTUVW") for _ in range(rng.choice([2, 3, 3, 3, 4, 4, 5])))
 
     def words(self, text: str) -> None:
         self.b.words(text)
