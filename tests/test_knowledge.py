@@ -47,4 +47,4 @@ def test_word_classes_and_frequency(table):
 def test_every_feature_is_documented():
     listing = features_markdown()
     assert all(f"`{name}`" in listing and description for name, description in FEATURES)
-    assert len({name for name, _ in FEATURES}) == len(FEATURES) == 25
+    assert len({name for name, _ in FEATURES}) == len(FEATURES) == 26

@@ -23,6 +23,7 @@ from ..rules.lexicon import (
     CLASSIFICATION_MARKINGS, LOC_HEADS, METADATA_WORDS, MISC_HEADS, MONTHS, ORG_HEADS, TITLE_HEADS, TITLE_MODIFIERS,
 )
 from ..sample.institutions import BROADCASTERS, FOREIGN_HEADS, NEWS_AGENCIES, PAPERS
+from ..sample.lexicon import FAITHS, RELIGIOUS
 from . import lexicons
 
 FEATURES: List[Tuple[str, str]] = [
@@ -43,6 +44,7 @@ FEATURES: List[Tuple[str, str]] = [
     ("org_head", "a head noun of organisation names, in English and as Spanish, French and Portuguese name them first (Ministry, Party, Ministerio, Parti)"),
     ("misc_head", "a head noun of events, laws and other MISC names (Day, Treaty, Accord)"),
     ("loc_head", "a head noun of place names (Province, River, Valley)"),
+    ("faith", "a religion, a religious or ethnic group, or a follower of one (Islam, Baha'is, Shia, Pashtun)"),
     ("news_outlet", "a news agency, broadcaster or paper of the world (Reuters, Al-Jazeera, Le Monde), or a word of one"),
     ("metadata", "cable metadata (classification markings, SIPDIS, TAGS, SUBJECT, REF)"),
     ("date_word", "a month or weekday name"),
@@ -119,6 +121,8 @@ def build_table(frequent_words: int = FREQUENT_WORDS) -> FeatureTable:
         names = lexicons.given_names() if kind == "given" else lexicons.surnames()
         for name, n_locales in sorted(names.items()):
             table.add_name(name, feature, min(1.0, n_locales / 4))
+    for name in sorted({*FAITHS, *RELIGIOUS}):
+        table.add_name(name, "faith")
     for name in sorted({*NEWS_AGENCIES, *BROADCASTERS, *PAPERS}):
         table.add_name(name, "news_outlet")
     frequency = lexicons.frequent_words(frequent_words)

@@ -168,6 +168,9 @@ FRAMES += [
     "{dem} and {dem_pl} officials attended the {misc} reception",
     "{per_t} said {faith} leaders in {city} had been cooperative",
     "Both {dem_pl} and {dem_pl} celebrated the {misc} holiday in {city}",
+    "{per_n} spoke about the role of {faith} in {country} and the rights of {faith} minorities",
+    "The draft law would restrict {faith} groups in {prov}",
+    "{per_t} said that {faith} and {faith} leaders had met {date}",
 ]
 FRAMES += [
     "The {generic} has not yet responded to the {hyph} proposal from {country}",
