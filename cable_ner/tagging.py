@@ -217,8 +217,11 @@ def records(input_dir: Path, output_dir: Path, paths: Iterable[Path], labels: Se
 
 
 def write_collection_outputs(input_dir: Path, output_dir: Path, paths: Sequence[Path], labels: Sequence[str],
-                             problems: List[dict], words: int, seconds: float) -> dict:
-    """Write entities.jsonl and summary.json from the markup outputs; returns the summary."""
+                             problems: List[dict], words: int, seconds: float, resumed: int = 0) -> dict:
+    """Write entities.jsonl and summary.json from the markup outputs; returns the summary.
+
+    `resumed` counts the cables whose markup was already up to date and was kept.
+    """
     summary = CollectionSummary()
 
     def counted() -> Iterator[dict]:
@@ -233,7 +236,8 @@ def write_collection_outputs(input_dir: Path, output_dir: Path, paths: Sequence[
     reasons = Counter(problem["reason"].split(" (")[0].split(":")[0] for problem in problems)
     result = {**summary.to_dict(), "skipped": {"cables": len(problems), "reasons": dict(reasons.most_common()),
                                                "files": problems},
-              "this_run": {"words_tagged": words, "seconds": round(seconds, 1),
+              "this_run": {"tagged": len(paths) - resumed - len(problems), "resumed": resumed,
+                           "words_tagged": words, "seconds": round(seconds, 1),
                            "words_per_second": round(words / seconds) if seconds > 0 else None}}
     handle, temporary = tempfile.mkstemp(prefix=f".staging-{os.getpid()}-", dir=output_dir)
     os.close(handle)
@@ -257,6 +261,5 @@ def tag_collection(model: str, input_dir: Path, output_dir: Path, paths: Sequenc
 
     started = time.perf_counter()
     problems = tag_in_processes(model, input_dir, output_dir, todo, n_process, on_batch=counted) if todo else []
-    summary = write_collection_outputs(input_dir, output_dir, paths, labels, problems, words, time.perf_counter() - started)
-    summary["this_run"].update(tagged=len(todo) - len(problems), resumed=len(paths) - len(todo))
-    return summary
+    return write_collection_outputs(input_dir, output_dir, paths, labels, problems, words,
+                                    time.perf_counter() - started, resumed=len(paths) - len(todo))
