@@ -58,11 +58,12 @@ def cables_to_tag(input_dir: Path, output_dir: Path, paths: Sequence[Path], forc
 def entity_spans(doc) -> List[Span]:
     """A Doc's entities as character spans, without whitespace at their edges (the markup cannot hold it)."""
     spans = []
+    text = doc.text  # built anew on every access: once per Doc, not per character
     for entity in doc.ents:
         start, end = entity.start_char, entity.end_char
-        while start < end and doc.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
             spans.append(Span(start, end, entity.label_))
