@@ -101,23 +101,39 @@ def tag_batch(paths: Sequence[Path]) -> TaggedBatch:
             batch.problems.append(error.as_record())
             continue
         texts.append((text, (path, path.read_bytes()[:3] == b"\xef\xbb\xbf")))
-    for doc, (path, bom) in nlp.pipe(texts, as_tuples=True, batch_size=_WORKER["batch_size"]):
-        try:
-            markup = write_markup(doc.text, entity_spans(doc), closer=CLOSER)
-        except ValueError as error:
-            batch.problems.append({"file": str(path), "line": 1, "column": 1, "reason": str(error),
-                                   "hint": "The cable's text holds what the bracket markup reads as markup; tag it with "
-                                           "spacy.load and keep the entities as offsets (entities.jsonl cannot be written for it)."})
-            continue
-        write_atomically(output_path(input_dir, output_dir, path), ("\ufeff" if bom else "").encode("utf8") + markup.encode("utf8"))
-        batch.tagged += 1
-        batch.words += len(doc)
+    # The words a batch adds to the vocabulary are freed with it: memory stays flat however many
+    # cables, and new names, a process tags (nothing of a Doc outlives the zone).
+    with nlp.memory_zone():
+        for doc, (path, bom) in nlp.pipe(texts, as_tuples=True, batch_size=_WORKER["batch_size"]):
+            try:
+                markup = write_markup(doc.text, entity_spans(doc), closer=CLOSER)
+            except ValueError as error:
+                batch.problems.append({"file": str(path), "line": 1, "column": 1, "reason": str(error),
+                                       "hint": "The cable's text holds what the bracket markup reads as markup; tag it with "
+                                               "spacy.load and keep the entities as offsets (entities.jsonl cannot be written for it)."})
+                continue
+            write_atomically(output_path(input_dir, output_dir, path), ("\ufeff" if bom else "").encode("utf8") + markup.encode("utf8"))
+            batch.tagged += 1
+            batch.words += len(doc)
     return batch
 
 
-def batches_of(paths: Sequence[Path], size: int) -> Iterator[List[Path]]:
-    for start in range(0, len(paths), size):
-        yield list(paths[start : start + size])
+BATCH_BYTES = 128_000  # a batch's text: what bounds the pipeline's arrays, whatever the cables' lengths
+
+
+def batches_of(paths: Sequence[Path], size: int, max_bytes: int = BATCH_BYTES) -> Iterator[List[Path]]:
+    """Consecutive batches of at most ``size`` cables and about ``max_bytes`` of text (one long cable is a batch)."""
+    batch: List[Path] = []
+    batch_bytes = 0
+    for path in paths:
+        length = path.stat().st_size
+        if batch and (len(batch) == size or batch_bytes + length > max_bytes):
+            yield batch
+            batch, batch_bytes = [], 0
+        batch.append(path)
+        batch_bytes += length
+    if batch:
+        yield batch
 
 
 def tag_in_processes(model: str, input_dir: Path, output_dir: Path, paths: Sequence[Path], n_process: int,
@@ -158,10 +174,12 @@ def tag_in_processes(model: str, input_dir: Path, output_dir: Path, paths: Seque
 
 
 class TopNames:
-    """The most frequent names of one label, in bounded memory (the space-saving algorithm).
+    """The most frequent names of one label, in bounded memory.
 
-    With ``capacity`` counters, every name seen more than (mentions / capacity) times is kept,
-    and its count is exact up to that bound; the top of a collection is what users look at.
+    Names are counted exactly until there are ``2 * capacity`` of them; then only the
+    ``capacity`` most frequent are kept, and counting goes on. A name among the top few of a
+    collection is never pruned, and its count is short by at most what it had when it was last
+    pruned; the cost is a sort every ``capacity`` new names, never a scan per mention.
     """
 
     def __init__(self, capacity: int = 2000) -> None:
@@ -169,11 +187,9 @@ class TopNames:
         self.counts: Dict[str, int] = {}
 
     def add(self, name: str) -> None:
-        if name in self.counts or len(self.counts) < self.capacity:
-            self.counts[name] = self.counts.get(name, 0) + 1
-            return
-        smallest = min(self.counts, key=self.counts.__getitem__)
-        self.counts[name] = self.counts.pop(smallest) + 1
+        self.counts[name] = self.counts.get(name, 0) + 1
+        if len(self.counts) > 2 * self.capacity:
+            self.counts = dict(heapq.nlargest(self.capacity, self.counts.items(), key=lambda item: item[1]))
 
     def top(self, n: int) -> List[Tuple[str, int]]:
         return heapq.nlargest(n, self.counts.items(), key=lambda item: (item[1], item[0]))

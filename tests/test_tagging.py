@@ -1,0 +1,40 @@
+"""Tagging a collection: the parts that need no trained model (the end-to-end run tags with one)."""
+import random
+
+import spacy
+from spacy.tokens import Span as SpacySpan
+
+from cable_ner.markup import Span
+from cable_ner.tagging import TopNames, entity_spans
+
+
+def test_top_names_keeps_the_most_frequent_names_in_bounded_memory():
+    rng = random.Random(0)
+    top = TopNames(capacity=50)
+    mentions = [f"rare {i}" for i in range(20_000)] + ["Lima"] * 900 + ["Quito"] * 600 + ["Bogota"] * 300
+    rng.shuffle(mentions)
+    for name in mentions:
+        top.add(name)
+        assert len(top.counts) <= 2 * top.capacity
+    found = top.top(3)
+    assert [name for name, _ in found] == ["Lima", "Quito", "Bogota"]
+    assert 900 - 100 <= found[0][1] <= 900  # short by at most what it had when last pruned
+
+
+def test_entity_spans_never_start_or_end_in_whitespace():
+    nlp = spacy.blank("en")
+    doc = nlp("talks with Western \n officials in Lima")
+    doc.ents = [SpacySpan(doc, 2, 4, label="MISC"), SpacySpan(doc, 6, 7, label="LOC")]  # "Western \n"
+    assert entity_spans(doc) == [Span(11, 18, "MISC"), Span(34, 38, "LOC")]
+    assert doc.text[11:18] == "Western" and doc.text[34:38] == "Lima"
+
+
+def test_batches_hold_at_most_so_many_cables_and_so_much_text(tmp_path):
+    from cable_ner.tagging import batches_of
+
+    paths = []
+    for index, length in enumerate([10, 10, 10, 10, 90, 10, 200, 10]):
+        paths.append(tmp_path / f"{index}.txt")
+        paths[-1].write_text("x" * length)
+    batches = list(batches_of(paths, size=3, max_bytes=100))
+    assert [[int(p.stem) for p in batch] for batch in batches] == [[0, 1, 2], [3, 4], [5], [6], [7]]
