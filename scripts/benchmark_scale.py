@@ -5,8 +5,10 @@ For N and 4N cables made by the sample generator it prints: conversion seconds a
 (all cores), training initialization seconds, seconds per 100 training steps (evaluations
 included, as the config sets them), the seconds of one training-time evaluation, and the
 training step's peak memory. Targets: training peak memory at 4N at most 1.2x that at N;
-initialization and evaluation time flat from N to 4N. Each measured run is its own process, so
-its peak memory is its own (``wait4``'s ``ru_maxrss``).
+initialization and evaluation time flat from N to 4N. Each measured run is its own process,
+started by a small launcher process, so its peak memory is its own (``wait4``'s ``ru_maxrss``;
+Linux carries a process's peak across ``exec``, so a child started straight from this large
+process would report this process's memory as its floor).
 """
 import json
 import os
@@ -35,16 +37,23 @@ def write_cables(folder: Path, n_cables: int, seed: int) -> None:
         (folder / f"{cable_id}.txt").write_text(silver, encoding="utf8")
 
 
+# Waits for the command it starts and prints the command's peak memory last: the launcher is a
+# fresh, small process, so the peak it reads is the command's own (and its workers').
+LAUNCHER = ("import os, subprocess, sys; child = subprocess.Popen(sys.argv[1:]); _, status, usage = os.wait4(child.pid, 0); "
+            "print(f'\\npeak_kib {usage.ru_maxrss}', flush=True); sys.exit(os.waitstatus_to_exitcode(status))")
+
+
 def measured(command: List[str]) -> Dict[str, float]:
     """Run a command in its own process; its wall seconds, peak memory (MiB) and the JSON it printed last."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    output = process.stdout.read()  # type: ignore[union-attr]
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise RuntimeError(f"{' '.join(command)} failed with status {status}")
-    lines = [line for line in output.splitlines() if line.startswith("{")]
-    return {"seconds": time.perf_counter() - started, "peak_mib": usage.ru_maxrss / 1024, **(json.loads(lines[-1]) if lines else {})}
+    result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], cwd=PROJECT_DIR, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed with status {result.returncode}")
+    lines = result.stdout.splitlines()
+    peak_kib = int(lines[-1].split()[1])
+    found = [line for line in lines if line.startswith("{")]
+    return {"seconds": time.perf_counter() - started, "peak_mib": peak_kib / 1024, **(json.loads(found[-1]) if found else {})}
 
 
 def measure_training(config: Path, corpus: Path, vectors: str, steps: int, gpu_id: int) -> None:
