@@ -78,14 +78,19 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def load_worker(model: str, input_dir: Path, output_dir: Path, batch_size: int) -> None:
-    """Load the pipeline in this process (a forked worker finds its parent's loaded)."""
+def load_pipeline(model: str):
+    """The pipeline, loaded once per process (a forked worker finds its parent's loaded)."""
     if _WORKER.get("model") != model:
         import spacy
 
         import cable_ner.components  # noqa: F401 (a pipeline path names the cable components)
 
         _WORKER.update(nlp=spacy.load(model), model=model)
+    return _WORKER["nlp"]
+
+
+def load_worker(model: str, input_dir: Path, output_dir: Path, batch_size: int) -> None:
+    load_pipeline(model)
     _WORKER.update(input_dir=input_dir, output_dir=output_dir, batch_size=batch_size)
 
 

@@ -19,16 +19,8 @@ from tqdm import tqdm
 from wasabi import msg
 
 from cable_ner.markup import cable_files
-from cable_ner.tagging import tag_collection
+from cable_ner.tagging import load_pipeline, tag_collection
 from scripts.common import Arg, Opt
-
-
-def pipeline_labels(model: str) -> list:
-    import spacy
-
-    import cable_ner.components  # noqa: F401 (a pipeline path names the cable components)
-
-    return list(spacy.load(model).get_pipe("ner").labels)
 
 
 # fmt: off
@@ -49,7 +41,7 @@ def main(
     if not paths:
         msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of raw cables.", exits=1)
     workers = n_process or os.cpu_count() or 1
-    labels = pipeline_labels(model)
+    labels = list(load_pipeline(model).get_pipe("ner").labels)  # loaded once: the workers inherit it
     msg.info(f"Tagging {len(paths):,} cables from {input_dir} with {model} on {workers} process(es)")
     started = time.time()
     with tqdm(total=len(paths), unit="cable", disable=None) as progress:
