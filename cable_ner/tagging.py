@@ -269,8 +269,9 @@ def write_collection_outputs(input_dir: Path, output_dir: Path, paths: Sequence[
 
 
 def tag_collection(model: str, input_dir: Path, output_dir: Path, paths: Sequence[Path], n_process: int, force: bool,
-                   labels: Sequence[str], on_batch: Optional[Callable[[int, TaggedBatch], None]] = None) -> dict:
+                   on_batch: Optional[Callable[[int, TaggedBatch], None]] = None) -> dict:
     """Tag the cables that need it, then write entities.jsonl and summary.json for all of them."""
+    labels = list(load_pipeline(model).get_pipe("ner").labels)  # loaded once here: forked workers inherit it
     output_dir.mkdir(parents=True, exist_ok=True)
     todo = cables_to_tag(input_dir, output_dir, paths, force)
     words = 0

@@ -33,8 +33,7 @@ from cable_ner.corpus import conversion_pipeline, convert_corpus
 from cable_ner.markup import DEFAULT_LABELS, cable_files, read_cable_file
 from cable_ner.rules import default_rules
 from cable_ner.sample import generate_corpus
-from scripts.benchmark_scale import measured
-from scripts.common import Opt
+from scripts.common import Opt, measured
 
 
 def write_cables(folder: Path, n_cables: int, seed: int) -> List[Path]:

@@ -12,7 +12,6 @@ process would report this process's memory as its floor).
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ import typer
 from wasabi import msg
 
 from cable_ner.sample import generate_corpus
-from scripts.common import Opt
+from scripts.common import Opt, measured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,25 +34,6 @@ def write_cables(folder: Path, n_cables: int, seed: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for cable_id, silver, _ in generate_corpus(n_cables, seed):
         (folder / f"{cable_id}.txt").write_text(silver, encoding="utf8")
-
-
-# Waits for the command it starts and prints the command's peak memory last: the launcher is a
-# fresh, small process, so the peak it reads is the command's own (and its workers').
-LAUNCHER = ("import os, subprocess, sys; child = subprocess.Popen(sys.argv[1:]); _, status, usage = os.wait4(child.pid, 0); "
-            "print(f'\\npeak_kib {usage.ru_maxrss}', flush=True); sys.exit(os.waitstatus_to_exitcode(status))")
-
-
-def measured(command: List[str]) -> Dict[str, float]:
-    """Run a command in its own process; its wall seconds, peak memory (MiB) and the JSON it printed last."""
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], cwd=PROJECT_DIR, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed with status {result.returncode}")
-    lines = result.stdout.splitlines()
-    peak_kib = int(lines[-1].split()[1])
-    found = [line for line in lines if line.startswith("{")]
-    return {"seconds": time.perf_counter() - started, "peak_mib": peak_kib / 1024, **(json.loads(found[-1]) if found else {})}
 
 
 def measure_training(config: Path, corpus: Path, vectors: str, steps: int, gpu_id: int) -> None:

@@ -1,6 +1,11 @@
-"""What the command-line tools share: the label and span-rule options, read and checked once."""
+"""What the command-line tools share: the label and span-rule options, read and checked once, and
+the benchmarks' measured run (a command's wall time and its own peak memory)."""
+import json
+import subprocess
+import sys
+import time
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import typer
 from wasabi import msg
@@ -71,3 +76,22 @@ def project_variable(name: str, default: str) -> str:
     from weasel.util import load_project_config
 
     return str(load_project_config(Path(__file__).resolve().parent.parent).get("vars", {}).get(name, default))
+
+
+# Waits for the command it starts and prints the command's peak memory last: the launcher is a
+# fresh, small process, so the peak it reads is the command's own (and its workers').
+LAUNCHER = ("import os, subprocess, sys; child = subprocess.Popen(sys.argv[1:]); _, status, usage = os.wait4(child.pid, 0); "
+            "print(f'\\npeak_kib {usage.ru_maxrss}', flush=True); sys.exit(os.waitstatus_to_exitcode(status))")
+
+
+def measured(command: List[str]) -> Dict[str, float]:
+    """Run a command in its own process; its wall seconds, peak memory (MiB) and the JSON it printed last."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", LAUNCHER, *command], cwd=Path(__file__).resolve().parent.parent,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed with status {result.returncode}")
+    lines = result.stdout.splitlines()
+    peak_kib = int(lines[-1].split()[1])
+    found = [line for line in lines if line.startswith("{")]
+    return {"seconds": time.perf_counter() - started, "peak_mib": peak_kib / 1024, **(json.loads(found[-1]) if found else {})}

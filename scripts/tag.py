@@ -19,7 +19,7 @@ from tqdm import tqdm
 from wasabi import msg
 
 from cable_ner.markup import cable_files
-from cable_ner.tagging import load_pipeline, tag_collection
+from cable_ner.tagging import tag_collection
 from scripts.common import Arg, Opt
 
 
@@ -41,7 +41,6 @@ def main(
     if not paths:
         msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of raw cables.", exits=1)
     workers = n_process or os.cpu_count() or 1
-    labels = list(load_pipeline(model).get_pipe("ner").labels)  # loaded once: the workers inherit it
     msg.info(f"Tagging {len(paths):,} cables from {input_dir} with {model} on {workers} process(es)")
     started = time.time()
     with tqdm(total=len(paths), unit="cable", disable=None) as progress:
@@ -53,7 +52,7 @@ def main(
             progress.set_postfix_str(f"{words / max(time.time() - started, 1e-9):,.0f} words/s", refresh=False)
             progress.update(size)
 
-        summary = tag_collection(model, input_dir, output_dir, paths, workers, force, labels, on_batch)
+        summary = tag_collection(model, input_dir, output_dir, paths, workers, force, on_batch)
     run = summary["this_run"]
     if run["resumed"]:
         msg.info(f"{run['resumed']:,} cable(s) were up to date and kept (--force tags them again)")

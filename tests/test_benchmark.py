@@ -15,7 +15,7 @@ def test_speed_runs_and_peak_memory_measure_a_small_corpus(tmp_path):
 def test_a_measured_command_reports_its_own_peak_memory_not_the_benchmarks():
     import sys
 
-    from scripts.benchmark_scale import measured
+    from scripts.common import measured
 
     ballast = bytearray(400 * 1024 * 1024)
     ballast[:: 4096] = b"x" * len(ballast[:: 4096])  # touch every page, so this process holds 400 MiB

@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Span as SpacySpan
 
 from cable_ner.markup import Span
-from cable_ner.tagging import TopNames, entity_spans
+from cable_ner.tagging import TopNames, batches_of, entity_spans
 
 
 def test_top_names_keeps_the_most_frequent_names_in_bounded_memory():
@@ -30,8 +30,6 @@ def test_entity_spans_never_start_or_end_in_whitespace():
 
 
 def test_batches_hold_at_most_so_many_cables_and_so_much_text(tmp_path):
-    from cable_ner.tagging import batches_of
-
     paths = []
     for index, length in enumerate([10, 10, 10, 10, 90, 10, 200, 10]):
         paths.append(tmp_path / f"{index}.txt")
