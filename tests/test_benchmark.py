@@ -1,5 +1,5 @@
 """The benchmark script's measuring functions work (what they measure is printed, never asserted)."""
-from scripts.benchmark import peak_memory_mib, speed_runs, write_cables
+from scripts.benchmark import machine_scaling, peak_memory_mib, speed_runs, write_cables
 
 
 def test_speed_runs_and_peak_memory_measure_a_small_corpus(tmp_path):
@@ -24,3 +24,10 @@ def test_a_measured_command_reports_its_own_peak_memory_not_the_benchmarks():
     assert small["answer"] == 42 and small["peak_mib"] < 100  # a child started straight from here would report 400+
     assert 200 < large["peak_mib"] < 300
     del ballast
+
+
+def test_machine_scaling_compares_independent_processes_with_one():
+    alone = machine_scaling(1, loops=300_000)
+    both = machine_scaling(2, loops=300_000)
+    assert 0.5 < alone < 1.5  # one process against itself
+    assert 0.5 < both < 2.5  # two cores do more than half and less than two and a half times one's work
