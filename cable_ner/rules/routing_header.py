@@ -15,7 +15,7 @@ ROUTING_TITLES = {"DAS", "A/S", "PDAS", "AMB", "DCM", "CHARGE", "POLOFF", "ECONO
 # An addressee line: a routing code, then the addressee up to the end of the line.
 ROUTING_LINE = re.compile(r"(?m)\bR[A-Z]{3,6}/(?P<addressee>[A-Z][A-Z0-9 /.-]*?)[ \t]*$")
 PRECEDENCE_AND_SERIAL = re.compile(r"(?: (?:FLASH|IMMEDIATE|PRIORITY|ROUTINE))?(?P<serial> \d+)?$")
-EMBASSY_PLACE = re.compile(r"\b(?:AMEMBASSY|AMCONSUL) (?P<place>[A-Z][A-Z ]*?[A-Z])(?= \d| IMMEDIATE| PRIORITY| ROUTINE|[ \t]*$)", re.M)
+EMBASSY_PLACE = re.compile(r"\b(?:AMEMBASSY|AMCONSUL|USMISSION) (?P<place>[A-Z][A-Z ]*?[A-Z])(?= \d| IMMEDIATE| PRIORITY| ROUTINE|[ \t]*$)", re.M)
 CAPITAL = re.compile(r" (?:WASHDC|WASHINGTON DC)$")
 ROUTED_TITLE_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROUTING_TITLES))) + r") (?P<name>[A-Z][A-Z'-]{2,})\b")
 ROUTED_NAME = re.compile(r"\b(?P<addressee>[A-Z][A-Z/]{1,15}) FOR (?P<names>[A-Z][A-Z'-]{3,}(?:/[A-Z][A-Z'-]{3,})*)(?![/\w])")
@@ -29,10 +29,12 @@ ROUTED_NAME = re.compile(r"\b(?P<addressee>[A-Z][A-Z/]{1,15}) FOR (?P<names>[A-Z
          "DEPT FOR [ORG EUR/CE ] DAS [PER VENTNOR ] , [ORG AID/LAC ] [ORG NSC ] FOR [PER HOLLIS ]/[PER MARCHANT ] E.O. 12958 TAGS x"),
         ("[ORG NSC  ] FOR [ORG JTALBOT  ] TAGS", "[ORG NSC ] FOR [PER JTALBOT ] TAGS"),
         ("FM AMEMBASSY LIMA\nTO RUEHC/SECSTATE WASHDC ROUTINE 0042\nINFO RUEHXX/ANDEAN COMMUNITY COLLECTIVE\nE.O. 12958",
-         "FM AMEMBASSY [LOC LIMA ]\nTO RUEHC/[ORG SECSTATE ] [LOC WASHDC ] ROUTINE 0042\nINFO RUEHXX/[ORG ANDEAN COMMUNITY ] COLLECTIVE\nE.O. 12958"),
+         "FM AMEMBASSY [LOC LIMA ]\nTO RUEHC/[ORG SECSTATE ] [LOC WASHDC ] ROUTINE 0042\nINFO RUEHXX/[ORG ANDEAN COMMUNITY COLLECTIVE ]\nE.O. 12958"),
         ("INFO RUEHXX/CDR USSOUTHCOM MIAMI FL\nRUEHYY/USOAS OTTAWA 0042\nRUEHZZ/DEPT OF ENERGY WASHINGTON DC\nE.O. 12958",
          "INFO RUEHXX/CDR [ORG USSOUTHCOM ] [LOC MIAMI ] [LOC FL ]\nRUEHYY/[ORG USOAS ] [LOC OTTAWA ] 0042\n"
          "RUEHZZ/[ORG DEPT OF ENERGY ] [LOC WASHINGTON DC ]\nE.O. 12958"),
+        ("INFO RUEHXX/USMISSION LIMA 0042\nRUEHYY/AMCONSUL LIMA\nE.O. 12958",
+         "INFO RUEHXX/USMISSION [LOC LIMA ] 0042\nRUEHYY/AMCONSUL [LOC LIMA ]\nE.O. 12958"),
         ("TO RUEHC/SECSTATE WASHDC TAGS PREL SUBJECT: NSC FOR SMITH", "TO RUEHC/[ORG SECSTATE ] [LOC WASHDC ] TAGS PREL SUBJECT: NSC FOR SMITH"),
     ],
 )
@@ -86,9 +88,11 @@ def _addressee_parts(addressee: str, offset: int, roles: LabelRoles) -> List[Tup
 
     ``SECSTATE WASHDC IMMEDIATE 0042`` -> SECSTATE (ORG), WASHDC (LOC); ``CDR USSOUTHCOM MIAMI FL``
     -> USSOUTHCOM (ORG), MIAMI (LOC), FL (LOC); ``USUN NEW YORK 1234`` -> USUN (ORG), NEW YORK
-    (LOC); ``NORDIC COLLECTIVE`` -> NORDIC (ORG). Embassies are tagged by :data:`EMBASSY_PLACE`.
+    (LOC); ``NORDIC COLLECTIVE`` -> NORDIC COLLECTIVE (ORG: the distribution group's whole name).
+    Embassies, consulates and missions (``AMEMBASSY``, ``AMCONSUL``, ``USMISSION``: generic words,
+    like "Embassy X") name only their city, which :data:`EMBASSY_PLACE` tags.
     """
-    if addressee.startswith(("AMEMBASSY", "AMCONSUL")):
+    if addressee.startswith(("AMEMBASSY", "AMCONSUL", "USMISSION")):
         return []
     tail = PRECEDENCE_AND_SERIAL.search(addressee)
     numbered = bool(tail.group("serial"))
@@ -105,7 +109,7 @@ def _addressee_parts(addressee: str, offset: int, roles: LabelRoles) -> List[Tup
     last_word = core[words[-1][0] : words[-1][1]]
     capital = CAPITAL.search(core)
     if last_word == "COLLECTIVE":
-        return [part(0, len(words) - 2, roles.organisation)] if len(words) > 1 else []
+        return [part(0, len(words) - 1, roles.organisation)] if len(words) > 1 else []
     if capital:
         place_words = core[capital.start() :].split()
         n_org = len(words) - len(place_words)

@@ -5,7 +5,7 @@ from typing import List, Sequence, Tuple
 from ..markup import write_markup
 from .builder import Token, token_span
 from .header import write_header
-from .lexicon import HEADINGS, posts
+from .lexicon import posts
 from .tagger import simulate_tagger
 from .writer import CableWriter
 
@@ -59,12 +59,8 @@ def write_cable(rng: random.Random, index: int) -> Tuple[str, str, str]:
                 page += 1
                 _page_break(w, page, pages, number)
             b.raw("\n", glue=True)
-        if paragraph < n_paragraphs and rng.random() < 0.25:
-            heading = rng.choice(HEADINGS)
-            heading = heading.title() if rng.random() < 0.4 else heading
-            b.words("------")
-            b.tagged_noise(heading, rng.choice(["ORG", "LOC"])) if rng.random() < 0.4 else b.words(heading)
-            b.words("------")
+        if paragraph < n_paragraphs and rng.random() < 0.3:
+            w.heading(style)
     b.raw("\n" if style == "tagger" else "\n\n", glue=True)
     # The signer is often named nowhere else in the cable: a name alone on the last line is a person.
     signature = w.signer[1] if rng.random() < 0.6 else w.v.person_name()[1]

@@ -202,15 +202,14 @@ def _write_addressee(b: CableBuilder, rng: random.Random) -> None:
     """One routing addressee after its routing code: an embassy, an agency, a group, a mission or a command."""
     kind = rng.choice(["embassy", "embassy", "agency", "agency", "group", "mission", "command"])
     if kind == "embassy":
-        b.raw(rng.choice(["AMEMBASSY", "AMCONSUL"]), glue=True)
+        b.raw(rng.choice(["AMEMBASSY", "AMEMBASSY", "AMCONSUL", "USMISSION"]), glue=True)
         b.entity(rng.choice(posts()), "LOC", "header")
         b.words(f"{rng.randint(1, 9999):04d}")
     elif kind == "agency":
         b.entity(rng.choice(WASHINGTON_AGENCIES), "ORG", "header", glue=True)
         b.entity(rng.choice(["WASHDC", "WASHDC", "WASHINGTON DC"]), "LOC", "header")
     elif kind == "group":
-        b.entity(rng.choice(REGIONAL_GROUPS), "ORG", "header", glue=True)
-        b.words("COLLECTIVE")
+        b.entity(f"{rng.choice(REGIONAL_GROUPS)} COLLECTIVE", "ORG", "header", glue=True)
     elif kind == "mission":
         mission, city = rng.choice(MISSIONS)
         b.entity(mission, "ORG", "header", glue=True)

@@ -48,7 +48,7 @@ REGIONAL_GROUPS = ["GULF COOPERATION COUNCIL", "ASEAN", "AFRICAN UNION", "NATO",
                    "CARIBBEAN", "ANDEAN", "MAGHREB", "NORDIC", "BALTIC", "HORN OF AFRICA", "EAST ASIA AND PACIFIC",
                    "NEAR EAST", "WESTERN HEMISPHERE", "CENTRAL AMERICAN"]
 MISSIONS = [("USUN", "NEW YORK"), ("USNATO", "BRUSSELS"), ("USEU", "BRUSSELS"), ("USOSCE", "VIENNA"),
-            ("UNVIE", "VIENNA"), ("USMISSION", "GENEVA")]
+            ("UNVIE", "VIENNA")]
 COMMANDS = [("USCENTCOM", "TAMPA", "FL"), ("USEUCOM", "STUTTGART", "GE"), ("USPACOM", "HONOLULU", "HI"),
             ("USSOUTHCOM", "MIAMI", "FL"), ("USAFRICOM", "STUTTGART", "GE"), ("USNORTHCOM", "COLORADO SPRINGS", "CO")]
 PERSON_TITLES = ["President", "Prime Minister", "Foreign Minister", "Interior Minister", "Defense Minister",
@@ -87,6 +87,20 @@ LOC_GENERIC = ["Middle East", "Central Asia", "South Asia", "Persian Gulf", "Cas
 HEADINGS = ["REGIONAL ECONOMIC COOPERATION", "POLITICAL OVERVIEW", "SECURITY SITUATION", "ECONOMIC REFORM",
             "COMMENT", "BACKGROUND", "NEXT STEPS", "ELECTIONS", "HUMAN RIGHTS", "ENERGY COOPERATION",
             "BORDER SECURITY", "COUNTERNARCOTICS", "TRADE AND INVESTMENT", "REFUGEES", "GOVERNANCE"]
+
+# Section headings of cable prose, composed: a topic and a head noun ("Trade Concerns", "Next
+# Steps"); they name nothing unless a place or people stand in them ("Afghan Concerns").
+HEADING_TOPICS = ["Trade", "Energy", "Security", "Border", "Budget", "Election", "Media", "Health", "Refugee",
+                  "Investment", "Customs", "Aid", "Judicial", "Religious Freedom", "Human Rights", "Labor", "Water",
+                  "Counterterrorism", "Economic", "Political", "Military", "Regional", "Donor", "Civil Society",
+                  "Press", "Visa", "Property Rights", "Banking", "Transit", "Succession", "Party", "Cabinet"]
+HEADING_NOUNS = ["Concerns", "Cooperation", "Issues", "Outlook", "Reform", "Challenges", "Priorities", "Update",
+                 "Progress", "Questions", "Efforts", "Assistance", "Developments", "Tensions", "Prospects", "Picture",
+                 "Debate", "Agenda", "Problems", "Gains", "Setbacks", "Matters", "Woes", "Ties", "Dynamics"]
+HEADING_SHAPES = ["{topic} {noun}", "{topic} {noun}", "{noun} on {topic}", "{topic} {noun} Remain",
+                  "Little {noun} on {topic}", "{noun} Elsewhere", "{topic} : {noun} Ahead", "Comment", "Background",
+                  "Next Steps", "Summary and Comment", "Action Request", "Bio Notes", "Participants", "Scenesetter",
+                  "{place} {noun}", "{noun} with {place}", "{people} {noun}", "{topic} {noun} in {place}"]
 
 ASCII_FOLD = str.maketrans({"ı": "i", "ə": "a", "Ə": "A", "ł": "l", "Ł": "L", "ø": "o", "ß": "ss", "đ": "d", "ʻ": "", "’": "", "'": ""})
 

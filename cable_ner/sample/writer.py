@@ -6,7 +6,7 @@ from typing import List, Optional, Tuple
 from .builder import CableBuilder
 from .frames import FRAMES, OPENERS, QUOTE_FRAMES, SLOTS
 from .institutions import INTERNATIONAL_BODIES
-from .lexicon import LOC_GENERIC, ORG_ACRONYMS, PERSON_TITLES
+from .lexicon import HEADING_NOUNS, HEADING_SHAPES, HEADING_TOPICS, HEADINGS, LOC_GENERIC, ORG_ACRONYMS, PERSON_TITLES
 from .vocabulary import Vocabulary, full_name
 
 
@@ -88,6 +88,48 @@ class CableWriter:
 
     def words(self, text: str) -> None:
         self.b.words(text)
+
+    def heading(self, style: str) -> None:
+        """A section heading after a paragraph: between dashes, or (raw cables) alone on its line.
+
+        In Title Case or in capitals; composed of cable topics, now and then with a place or a
+        people in it, which are entities; the rest names nothing, though the tagger often tags it.
+        """
+        rng, b = self.rng, self.b
+        shape = rng.choice(HEADING_SHAPES) if rng.random() < 0.7 else rng.choice(HEADINGS).title()
+        capitals = rng.random() < 0.45
+        alone = style == "raw" and rng.random() < 0.5
+        if alone:
+            b.raw("\n", glue=True)  # a blank line before it; the next paragraph's break follows it
+        else:
+            b.words("------")
+        parts = re.split(r"(\{\w+\})", shape)
+        has_entity = any(part in ("{place}", "{people}") for part in parts)
+        text = ""
+        for part in parts:
+            words = {"{topic}": lambda: rng.choice(HEADING_TOPICS), "{noun}": lambda: rng.choice(HEADING_NOUNS)}
+            if part in words:
+                text += words[part]()
+            elif part in ("{place}", "{people}"):
+                if text.strip():
+                    self._heading_words(text, capitals, has_entity)
+                text = ""
+                name = self.v.country() if part == "{place}" else self.v.demonym()
+                b.entity(name.upper() if capitals else name, "LOC" if part == "{place}" else "MISC",
+                         "header" if capitals else "plain")
+            else:
+                text += part
+        if text.strip():
+            self._heading_words(text, capitals, has_entity)
+        if not alone:
+            b.words("------")
+
+    def _heading_words(self, text: str, capitals: bool, has_entity: bool) -> None:
+        text = text.upper() if capitals else text
+        if not has_entity and self.rng.random() < 0.4:
+            self.b.tagged_noise(text, self.rng.choice(["ORG", "LOC"]))
+        else:
+            self.b.words(text)
 
     # --- sentences ---------------------------------------------------------------------------
     def sentence(self) -> None:
