@@ -234,3 +234,29 @@ def test_tag_reads_every_real_raw_cable_and_writes_markup_that_reads_back(finish
     summary = srsly.read_json(tmp_path / "tagged" / "summary.json")
     assert summary["skipped"]["cables"] == 0 and summary["cables"] == len(cable_files(raw)) >= 1000
     check_tagged(raw, tmp_path / "tagged")
+
+
+def test_pretraining_workflow_pretrains_the_tok2vec_and_training_starts_from_it(finished_project, tmp_path):
+    import cable_ner.training  # noqa: F401 (the config names the cable components)
+    from spacy.training.initialize import init_nlp
+    from spacy.util import load_config
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in sorted(cable_files(SAMPLE_DIR / "gold"))[30:42]:
+        (raw / path.name).write_text(read_cable_file(path).text, encoding="utf8")
+    command = [sys.executable, "-m", "spacy", "project", "run", "pretraining", str(finished_project),
+               f"--vars.pretrain_dir={raw}", "--vars.pretrain_epochs=1"]
+    command += [f"--vars.{key}={value}" for key, value in OVERRIDES.items()]
+    result = subprocess.run(command, cwd=finished_project, capture_output=True, text=True, env=SHORT_TRAINING_OFFLINE)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    records = list(srsly.read_jsonl(finished_project / "corpus" / "pretrain" / "text.jsonl"))
+    assert len(records) > 12 * 3 and all(record["text"].strip() == record["text"] and "\n\n" not in record["text"] for record in records)
+    weights = finished_project / "training" / "pretrain" / "model-last.bin"
+    assert (finished_project / "training" / "efficiency-pretrained" / "model-best" / "meta.json").exists()
+    # Training starts from the pretrained weights: spaCy loads them only when [pretraining] names the layer.
+    corpus = finished_project / "corpus"
+    config = load_config(finished_project / "configs" / "efficiency.cfg", interpolate=False, overrides={
+        "paths.train": str(corpus / "train"), "paths.dev": str(corpus / "dev-sample"), "paths.ner_labels": str(corpus / "labels" / "ner.json"),
+        "paths.vectors": str(corpus / "knowledge_vectors"), "paths.init_tok2vec": str(weights)})
+    assert init_nlp(config).get_pipe("tok2vec").model.to_bytes() == weights.read_bytes()
