@@ -105,11 +105,11 @@ class CableWriter:
             b.words("------")
         parts = re.split(r"(\{\w+\})", shape)
         has_entity = any(part in ("{place}", "{people}") for part in parts)
+        words = {"{topic}": HEADING_TOPICS, "{noun}": HEADING_NOUNS}
         text = ""
         for part in parts:
-            words = {"{topic}": lambda: rng.choice(HEADING_TOPICS), "{noun}": lambda: rng.choice(HEADING_NOUNS)}
             if part in words:
-                text += words[part]()
+                text += rng.choice(words[part])
             elif part in ("{place}", "{people}"):
                 if text.strip():
                     self._heading_words(text, capitals, has_entity)
