@@ -25,6 +25,7 @@ from typing import Callable, Deque, Dict, Iterable, Iterator, List, Optional, Se
 import srsly
 
 from .markup import MarkupError, Span, read_cable_file, read_text_file, write_markup
+from .rules.words import trim_whitespace
 
 CLOSER = "  ]"  # how the tagger closes an entity
 _WORKER: dict = {}
@@ -57,17 +58,9 @@ def cables_to_tag(input_dir: Path, output_dir: Path, paths: Sequence[Path], forc
 
 def entity_spans(doc) -> List[Span]:
     """A Doc's entities as character spans, without whitespace at their edges (the markup cannot hold it)."""
-    spans = []
-    text = doc.text  # built anew on every access: once per Doc, not per character
-    for entity in doc.ents:
-        start, end = entity.start_char, entity.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append(Span(start, end, entity.label_))
-    return spans
+    text = doc.text  # built anew on every access: once per Doc, not per entity
+    trimmed = (trim_whitespace(text, Span(entity.start_char, entity.end_char, entity.label_)) for entity in doc.ents)
+    return [span for span in trimmed if span is not None]
 
 
 def write_atomically(path: Path, data: bytes) -> None:
