@@ -15,7 +15,9 @@ ROUTING_TITLES = {"DAS", "A/S", "PDAS", "AMB", "DCM", "CHARGE", "POLOFF", "ECONO
 # An addressee line: a routing code, then the addressee up to the end of the line.
 ROUTING_LINE = re.compile(r"(?m)\bR[A-Z]{3,6}/(?P<addressee>[A-Z][A-Z0-9 /.-]*?)[ \t]*$")
 PRECEDENCE_AND_SERIAL = re.compile(r"(?: (?:FLASH|IMMEDIATE|PRIORITY|ROUTINE))?(?P<serial> \d+)?$")
-EMBASSY_PLACE = re.compile(r"\b(?:AMEMBASSY|AMCONSUL|USMISSION) (?P<place>[A-Z][A-Z ]*?[A-Z])(?= \d| IMMEDIATE| PRIORITY| ROUTINE|[ \t]*$)", re.M)
+# Generic words for a post, like "Embassy X": the addressee is its city alone.
+POST_WORDS = ("AMEMBASSY", "AMCONSUL", "USMISSION")
+EMBASSY_PLACE = re.compile(r"\b(?:" + "|".join(POST_WORDS) + r") (?P<place>[A-Z][A-Z ]*?[A-Z])(?= \d| IMMEDIATE| PRIORITY| ROUTINE|[ \t]*$)", re.M)
 CAPITAL = re.compile(r" (?:WASHDC|WASHINGTON DC)$")
 ROUTED_TITLE_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ROUTING_TITLES))) + r") (?P<name>[A-Z][A-Z'-]{2,})\b")
 ROUTED_NAME = re.compile(r"\b(?P<addressee>[A-Z][A-Z/]{1,15}) FOR (?P<names>[A-Z][A-Z'-]{3,}(?:/[A-Z][A-Z'-]{3,})*)(?![/\w])")
@@ -92,7 +94,7 @@ def _addressee_parts(addressee: str, offset: int, roles: LabelRoles) -> List[Tup
     Embassies, consulates and missions (``AMEMBASSY``, ``AMCONSUL``, ``USMISSION``: generic words,
     like "Embassy X") name only their city, which :data:`EMBASSY_PLACE` tags.
     """
-    if addressee.startswith(("AMEMBASSY", "AMCONSUL", "USMISSION")):
+    if addressee.startswith(POST_WORDS):
         return []
     tail = PRECEDENCE_AND_SERIAL.search(addressee)
     numbered = bool(tail.group("serial"))
