@@ -1,7 +1,8 @@
 """Converting a collection of cable files into train/dev/test folders of DocBin shards.
 
-Cables are converted in batches, in this process or in worker processes, and written in input
-order; a cable's split comes from a hash of its words (:mod:`.split`). Bad input is skipped and
+Cables are converted in batches, in this process or in worker processes, in the order of a hash
+of their names (a uniform mix of the collection in every shard), and a cable's split comes from
+a hash of its words (:mod:`.split`). Bad input is skipped and
 reported (or, with ``strict``, stops the run with its :class:`MarkupError`); every other
 exception is a bug and stops the run with its traceback.
 """
@@ -16,7 +17,7 @@ from ..labels import DEFAULT_ROLES, LabelRoles
 from ..markup import MarkupError
 from ..rules import SpanRule
 from .ledger import Ledger
-from .split import SPLITS
+from .split import SPLITS, mixed_order
 from .workers import ConversionSettings, batches_of, convert_batch, converted_in_parallel, init_worker
 from .writer import SplitWriter
 
@@ -112,6 +113,7 @@ def convert_corpus(
     batch_size: int = 8,
     nlp: Optional[Language] = None,
     eval_words: Optional[int] = None,
+    hints: Sequence[str] = (),
 ) -> CorpusReport:
     """Convert cable files into split folders of DocBins under ``output_dir``; return the report.
 
@@ -121,10 +123,13 @@ def convert_corpus(
     Docs (default: :func:`~.cable_docs.conversion_pipeline` for ``lang``, made once per process).
     ``progress`` is told ``update(n)`` after every ``n`` cables (a tqdm bar, say). With
     ``eval_words``, the dev split's evaluation sample of at most that many tokens (0: all) is
-    written to ``output_dir/dev-sample`` (see :class:`~.writer.EvalSample`).
+    written to ``output_dir/dev-sample`` (see :class:`~.writer.EvalSample`). ``hints`` names
+    what the rules know beyond the entities to write too (:mod:`.hints`).
     """
     report = CorpusReport()
-    settings = ConversionSettings(lang, tuple(labels), tuple(rules), roles, translate, dev_fraction, test_fraction)
+    paths = mixed_order(paths)
+    settings = ConversionSettings(lang, tuple(labels), tuple(rules), roles, translate, dev_fraction, test_fraction,
+                                  tuple(hints))
     init_worker(settings, nlp=nlp)
     writer = SplitWriter(output_dir, shard_size, eval_words)
     seen: set = set()
@@ -153,6 +158,7 @@ def convert_corpus(
         if close is not None:
             close()  # stops the workers when a run ends early
     writer.close()
+    report.failures.sort(key=lambda failure: failure.source)  # reported in the order the user's files sort in
     if writer.sample is not None:
         sampled = writer.sample.cables()
         report.dev_sample.update(cables=len(sampled), docs=sum(map(len, sampled)), tokens=writer.sample.words)
