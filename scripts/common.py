@@ -18,6 +18,8 @@ Arg = typer.Argument
 Opt = typer.Option
 
 DEFAULT_LABELS = "PER,ORG,LOC,MISC"
+# Training stops after about this many words (cable_ner/budget.py); see the README for what it costs.
+DEFAULT_TRAIN_WORDS = 10_000_000
 LABELS_HELP = "Comma-separated entity labels of the markup"
 RULES_HELP = "Span-fixing rules to run: 'default', 'none' or a comma-separated list of rule names"
 

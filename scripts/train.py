@@ -2,24 +2,29 @@
 
 Usage: python scripts/train.py configs/efficiency.cfg training/efficiency --paths.train corpus/train ...
 Any further option is a config override, as for `spacy train`. The cable components
-(cable_ner/components.py) are registered, as `spacy train --code` would.
+(cable_ner/components.py) are registered, as `spacy train --code` would. The steps follow the
+corpus (cable_ner/budget.py): every training cable at least once, at least --min-steps updates,
+at most --train-words words; what reached the model goes to --report (metrics/training.json).
 """
 import io
 import sys
+import time
 from contextlib import redirect_stdout
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as `python scripts/train.py`: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import srsly
 import typer
 from spacy.cli._util import parse_config_overrides
 from spacy.cli.train import train
 from wasabi import msg
 
 import cable_ner.training  # noqa: F401 (registers the components, corpus reader and augmenter the config names)
-from cable_ner.outputs import staged
-from scripts.common import Arg, Opt
+from cable_ner.budget import plan_for_config, training_report
+from cable_ner.outputs import staged, write_text_atomically
+from scripts.common import DEFAULT_TRAIN_WORDS, Arg, Opt
 
 
 # fmt: off
@@ -28,15 +33,30 @@ def main(
     config_path: Path = Arg(..., help="Training config", exists=True, dir_okay=False),
     output_dir: Path = Arg(..., help="Folder for model-best and model-last (replaced on success)"),
     gpu_id: int = Opt(-1, "--gpu-id", "-g", help="GPU id, or -1 for CPU"),
+    train_words: int = Opt(DEFAULT_TRAIN_WORDS, "--train-words", help="Word budget: training stops after about this many words (0: no budget, every cable once)"),
+    min_steps: int = Opt(2000, "--min-steps", help="Updates a small corpus gets at least (it is read several times over)"),
+    report_path: Path = Opt(Path("metrics/training.json"), "--report", help="JSON file for what training read"),
 ):
     # fmt: on
     """Train with spaCy's trainer into a staging folder and swap it in when training succeeds."""
     overrides = parse_config_overrides(ctx.args)
+    plan = plan_for_config(config_path, overrides, train_words, min_steps)
+    msg.info(f"Training plan: {plan.max_steps:,} steps, about {plan.planned_words:,} words "
+             f"({plan.passes:g} passes over {plan.cables_in_train:,} training cables, {plan.corpus_words:,} words; "
+             f"budget {'none' if not train_words else f'{train_words:,} words'})")
+    overrides.update(plan.overrides())
+    started = time.perf_counter()
     with staged(output_dir.parent, [output_dir.name]) as staging:
         # spaCy names the folder it writes to; the user needs the one it will be in.
         with redirect_stdout(Rewritten(sys.stdout, str(staging / output_dir.name), str(output_dir))):
             train(config_path, staging / output_dir.name, use_gpu=gpu_id, overrides=overrides)
+    tally = cable_ner.training.latest_tally()
+    words_seen, cables_seen = (tally.words, len(tally.cable_ids)) if tally is not None else (0, 0)
+    report = training_report(plan, words_seen, cables_seen, time.perf_counter() - started)
+    write_text_atomically(report_path, srsly.json_dumps(report, indent=2))
     msg.good(f"Trained pipeline in {output_dir} (model-best, model-last)")
+    msg.info(f"Read {words_seen:,} words and {cables_seen:,} of the {plan.cables_in_train:,} training cables "
+             f"({report['share_of_cables_seen'] or 0:.0%}) in {plan.max_steps:,} steps; report in {report_path}")
 
 
 class Rewritten(io.TextIOBase):

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import List, Optional, Tuple
 
+from ..budget import SplitSize, write_split_size
 from .docbin import PackedDocs, Shard
 from .split import SPLITS
 
@@ -53,7 +54,8 @@ class SplitWriter:
 
     A shard holds at most ``shard_size`` Docs (more only when one cable alone has more), so
     memory stays flat however many cables there are; spaCy's corpus reader reads a folder of
-    ``.spacy`` files as one corpus. With ``eval_words``, the dev split's evaluation sample is
+    ``.spacy`` files as one corpus. Each folder also gets ``size.json`` (its cables, Docs and
+    tokens; see :mod:`cable_ner.budget`), which training plans its steps by. With ``eval_words``, the dev split's evaluation sample is
     written to ``OUT/dev-sample`` too (see :class:`EvalSample`).
     """
 
@@ -66,6 +68,7 @@ class SplitWriter:
         self.folders = [*SPLITS, SAMPLE_SPLIT] if self.sample is not None else list(SPLITS)
         self.shards = {split: Shard() for split in self.folders}
         self.written: Counter = Counter()
+        self.sizes = {split: SplitSize() for split in self.folders}
         for split in self.folders:
             folder = self.output_dir / split
             folder.mkdir(parents=True, exist_ok=True)
@@ -82,6 +85,7 @@ class SplitWriter:
         if len(self.shards[split]) and len(self.shards[split]) + len(docs) > self.shard_size:
             self._flush(split)
         self.shards[split].add(docs)
+        self.sizes[split] += SplitSize(1, len(docs.lengths), len(docs.tokens))
 
     def _flush(self, split: str) -> None:
         (self.output_dir / split / f"{self.written[split]:04d}.spacy").write_bytes(self.shards[split].to_bytes())
@@ -95,4 +99,5 @@ class SplitWriter:
         for split in self.folders:
             if len(self.shards[split]) or not self.written[split]:
                 self._flush(split)
+            write_split_size(self.output_dir / split, self.sizes[split])
         return [self.output_dir / split for split in self.folders]
