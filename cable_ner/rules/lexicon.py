@@ -71,6 +71,11 @@ LOC_HEADS = {
     "Plateau", "Basin", "Coast", "Bay", "Pass", "Corridor", "Border",
 }
 NAME_HEADS = ORG_HEADS | MISC_HEADS | LOC_HEADS
+# Generic words that cables capitalise for their own institutions ("the Embassy", "Post"): no names alone.
+GENERIC_INSTITUTIONS = {
+    "Embassy", "Consulate", "Government", "Administration", "Presidency", "Palace", "Post",
+    "Mission", "Department", "Ministry", "Parliament", "Cabinet", "Regime", "Opposition",
+}
 NAME_PARTICLES = {"bin", "ibn", "al", "el", "abu", "abd", "de", "van", "von", "da", "di", "del", "dos"}
 NAME_CONNECTORS = {"of", "for", "on", "and", "de", "al", "el", "bin", "ibn", "the", "in", "du", "von", "van"}
 STOP_WORDS = {
