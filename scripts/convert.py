@@ -18,6 +18,7 @@ from wasabi import msg
 
 from cable_ner.corpus import SPLITS, CorpusReport, convert_corpus, corpus_problems
 from cable_ner.corpus.collection import small_splits
+from cable_ner.corpus.hints import parse_hints
 from cable_ner.markup import MarkupError, cable_files
 from cable_ner.outputs import staged
 from scripts.common import (
@@ -43,6 +44,7 @@ def main(
     max_rejected: float = Opt(0.1, "--max-rejected", help="Fail when a larger share of the cables is bad input"),
     translate_labels: str = Opt("no", "--translate-labels", help="yes: accept other taggers' names of the labels' roles (PERSON for PER ...) and write them as --labels names; no: only --labels"),
     strict: bool = Opt(False, "--strict", help="Stop at the first bad cable with a non-zero exit"),
+    hints: str = Opt("none", "--hints", help="What the rules know beyond the entities, written for training: 'none', 'all', or not_entities,unsure_words (cable_ner/corpus/hints.py)"),
 ):
     # fmt: on
     """Convert annotated cables to DocBins; report per-split counts and every dropped entity.
@@ -65,6 +67,10 @@ def main(
     if translate_labels not in ("yes", "no"):
         msg.fail(f"--translate-labels takes yes or no, not '{translate_labels}'", exits=1)
     translate = label_translation(label_set) if translate_labels == "yes" else None
+    try:
+        hint_names = parse_hints(hints)
+    except ValueError as err:
+        msg.fail(str(err), exits=1)
     paths = cable_files(input_dir)
     if not paths:
         msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of annotated cables.", exits=1)
@@ -79,7 +85,7 @@ def main(
                     paths, staging, lang=lang, labels=label_set, rules=span_rules, roles=roles, translate=translate,
                     dev_fraction=dev_fraction,
                     test_fraction=test_fraction, n_process=min(workers, len(paths)), shard_size=shard_size,
-                    strict=strict, progress=progress, eval_words=eval_words,
+                    strict=strict, progress=progress, eval_words=eval_words, hints=hint_names,
                 )
         except MarkupError as err:
             msg.fail(f"Bad cable (--strict): {err}", f"Nothing in {output_dir} was changed.", exits=1)
@@ -96,7 +102,7 @@ def main(
             msg.fail(f"Conversion failed; nothing in {output_dir} was changed.", exits=1)
         summary = report.to_dict()
         summary.update(seconds=round(seconds, 2), cables_per_second=round(len(paths) / max(seconds, 1e-9), 1),
-                       rules=rule_names, labels=label_set, input_dir=str(input_dir))
+                       rules=rule_names, labels=label_set, input_dir=str(input_dir), hints=hint_names)
         srsly.write_json(staging / "conversion.json", summary)
         (staging / "labels").mkdir()
         srsly.write_json(staging / "labels" / "ner.json", report.ner_labels(label_set))

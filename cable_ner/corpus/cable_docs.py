@@ -18,11 +18,12 @@ from spacy.tokens import Span as DocSpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from ..cable_text import clean_cable, paragraphs
+from ..cable_text import apply_edits, find_edits, paragraphs
 from ..labels import DEFAULT_ROLES, LabelRoles
 from ..markup import AnnotatedText, Span, read_cable_file, text_brackets
-from ..rules import FixResult, SpanRule, apply_rules
+from ..rules import CableContext, FixResult, SpanRule, apply_rules
 from .docbin import PackedDocs, docs_from_packed, pack_paragraphs
+from .hints import NOT_ENTITIES, UNSURE_WORDS, known_non_entities, unsure_words
 from .ledger import Ledger
 from .split import content_hash
 
@@ -82,14 +83,16 @@ def _rule_net(fix: FixResult) -> Dict[str, Counter]:
 
 
 def annotated_to_docs(
-    nlp: Language, cable_id: str, annotated: AnnotatedText, rules: Sequence[SpanRule], roles: LabelRoles = DEFAULT_ROLES
+    nlp: Language, cable_id: str, annotated: AnnotatedText, rules: Sequence[SpanRule], roles: LabelRoles = DEFAULT_ROLES,
+    hints: Sequence[str] = (),
 ) -> CableDocs:
     """Fix, clean, split and tokenize one cable; account for every entity.
 
     The cleaned cable is tokenized once and its paragraphs are cut out of the token columns:
     paragraphs start and end at whitespace, where spaCy's tokenizer always cuts, so each
     paragraph's tokens are those it would get alone (tested), and a Doc per paragraph cost more
-    than tokenizing it.
+    than tokenizing it. ``hints`` names what the rules know beyond the entities to write too
+    (:mod:`.hints`: known non-entities, unsure words).
     """
     ledger = Ledger()
     ledger.read.update(span.label for span in annotated.spans)
@@ -98,9 +101,15 @@ def annotated_to_docs(
     ledger.rule_changes.update(fix.counts())
     for rule_name, counts in _rule_net(fix).items():
         ledger.rule_net[rule_name].update(counts)
-    cleaned = clean_cable(annotated.text, fix.spans)
+    edits = find_edits(annotated.text)
+    cleaned = apply_edits(annotated.text, fix.spans, edits)
     for span, reason in cleaned.dropped:
         ledger.dropped[reason][span.label] += 1
+    not_entities = unsure = []
+    if NOT_ENTITIES in hints:
+        not_entities = apply_edits(annotated.text, known_non_entities(fix), edits).spans
+    if UNSURE_WORDS in hints:
+        unsure = apply_edits(annotated.text, unsure_words(CableContext(annotated.text, roles), fix.spans), edits).spans
 
     doc = nlp.make_doc(cleaned.text)
     columns = doc.to_array([IDX, LENGTH, ORTH, SPACY])
@@ -125,7 +134,9 @@ def annotated_to_docs(
     for span in pending[cursor:]:
         ledger.dropped["outside_paragraphs"][span.label] += 1
     entities = _align_entities(doc, starts, ends, inside, ledger)
-    packed = pack_paragraphs(cleaned.text, columns, entities, token_ranges, cable_id, doc.vocab.strings)
+    packed = pack_paragraphs(cleaned.text, columns, entities, token_ranges, cable_id, doc.vocab.strings,
+                             not_entities=_aligned_exactly(starts, ends, not_entities),
+                             missing=_aligned_exactly(starts, ends, unsure))
     entity_tokens: Counter = Counter()
     for first, end, label in entities:
         entity_tokens[label] += end - first
@@ -160,11 +171,21 @@ def _align_entities(doc: Doc, starts: List[int], ends: List[int], spans: List[Sp
     return kept
 
 
+def _aligned_exactly(starts: List[int], ends: List[int], spans: Sequence[Span]) -> List[Tuple[int, int, str]]:
+    """The token ranges of the spans that start and end at token boundaries (a hint that does not is left out)."""
+    aligned = []
+    for span in spans:
+        first, last = bisect_left(starts, span.start), bisect_left(ends, span.end)
+        if first < len(starts) and last < len(ends) and starts[first] == span.start and ends[last] == span.end:
+            aligned.append((first, last + 1, span.label))
+    return aligned
+
+
 def convert_file(
     nlp: Language, path: Path, labels: Sequence[str], rules: Sequence[SpanRule], roles: LabelRoles = DEFAULT_ROLES,
-    translate: Optional[Dict[str, str]] = None,
+    translate: Optional[Dict[str, str]] = None, hints: Sequence[str] = (),
 ) -> CableDocs:
     """Convert one cable file (labels read as :func:`~cable_ner.markup.read_cable_file` reads them);
     raises :class:`MarkupError` for bad input."""
     annotated = read_cable_file(path, labels, translate)
-    return annotated_to_docs(nlp, Path(path).stem, annotated, rules, roles)
+    return annotated_to_docs(nlp, Path(path).stem, annotated, rules, roles, hints)

@@ -17,7 +17,7 @@ takes the public way.
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional, Set, Tuple
+from typing import List, Optional, Sequence, Set, Tuple
 
 import numpy
 import spacy
@@ -29,6 +29,7 @@ from spacy.vocab import Vocab
 from srsly import msgpack as srsly_msgpack
 
 from ..shards import iter_split
+from .hints import NOT_ENTITIES_KEY
 
 DOC_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
 # DocBin's message layout and attribute lists as the fast writer knows them (spaCy 3.8).
@@ -72,18 +73,24 @@ def pack_paragraphs(
     token_ranges: List[Tuple[int, int]],
     cable_id: str,
     string_store: StringStore,
+    not_entities: Sequence[Tuple[int, int, str]] = (),
+    missing: Sequence[Tuple[int, int, str]] = (),
 ) -> PackedDocs:
     """The paragraphs of a tokenized cable as DocBin columns: for each, what ``DocBin.add`` writes for its Doc.
 
     ``columns`` holds IDX, LENGTH, ORTH and SPACY of every token of ``text``; ``entities`` and
     ``token_ranges`` (the paragraphs) are token ranges into it. The whitespace tokens between
-    paragraphs are left out.
+    paragraphs are left out. ``not_entities`` (token ranges with a label) go into each
+    paragraph's user data, relative to the paragraph; the tokens of ``missing`` outside every
+    entity are written as missing (no IOB) instead of ``O`` (see :mod:`.hints`).
     """
     tokens = numpy.zeros((len(columns), len(_COLUMNS)), dtype="uint64")
     tokens[:, _COLUMNS.index(ORTH)] = columns[:, 2]
     iob = tokens[:, _COLUMNS.index(ENT_IOB)]
     types = tokens[:, _COLUMNS.index(ENT_TYPE)]
     iob[:] = 2  # "O": outside any entity, as setting doc.ents leaves the other tokens
+    for first, end, _ in missing:
+        iob[first:end] = 0  # missing: the annotation says nothing about these tokens
     for first, end, label in entities:
         iob[first] = 3  # "B"
         iob[first + 1 : end] = 1  # "I"
@@ -101,9 +108,18 @@ def pack_paragraphs(
         tokens=tokens[in_paragraph],
         spaces=spaces[in_paragraph],
         lengths=[end - first for first, end in token_ranges],
-        user_data=[_USER_DATA_PACKER.pack({"cable_id": cable_id, "paragraph": index}) for index in range(len(token_ranges))],
+        user_data=[_USER_DATA_PACKER.pack(_paragraph_data(cable_id, index, first, end, not_entities))
+                   for index, (first, end) in enumerate(token_ranges)],
         strings=strings,
     )
+
+
+def _paragraph_data(cable_id: str, index: int, first: int, end: int, not_entities: Sequence[Tuple[int, int, str]]) -> dict:
+    data: dict = {"cable_id": cable_id, "paragraph": index}
+    inside = [[start - first, stop - first, label] for start, stop, label in not_entities if first <= start and stop <= end]
+    if inside:
+        data[NOT_ENTITIES_KEY] = inside
+    return data
 
 
 def docs_from_packed(packed: PackedDocs, vocab: Vocab) -> List[Doc]:

@@ -38,6 +38,7 @@ class ConversionSettings:
     translate: Optional[Dict[str, str]]
     dev_fraction: float
     test_fraction: float
+    hints: Tuple[str, ...] = ()  # what the rules know beyond the entities, written too (see .hints)
 
 
 def init_worker(settings: ConversionSettings, nlp: Optional[Language] = None) -> None:
@@ -75,7 +76,8 @@ def convert_batch(paths: Sequence[Path]) -> ConvertedBatch:
     batch = ConvertedBatch(size=len(paths))
     for path in paths:
         try:
-            result = convert_file(_WORKER["nlp"], path, settings.labels, settings.rules, settings.roles, settings.translate)
+            result = convert_file(_WORKER["nlp"], path, settings.labels, settings.rules, settings.roles, settings.translate,
+                                  settings.hints)
         except MarkupError as error:  # a bad cable is reported and skipped; it must not stop the run
             batch.failures.append(error)
             continue
