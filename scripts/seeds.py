@@ -9,7 +9,7 @@ overrides config values for every seed (to measure what one piece gives).
 """
 import sys
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 if __package__ in (None, ""):  # run as `python scripts/seeds.py`: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,11 +22,14 @@ from spacy.cli.train import train
 from wasabi import msg
 
 import cable_ner.training  # noqa: F401 (registers the components, corpus reader and augmenter the config names)
-from cable_ner.audit.evaluation import score_pipeline_on_cables
+from cable_ner.audit.bootstrap import CableTallies, cable_tallies
+from cable_ner.audit.evaluation import score_each_cable
+from cable_ner.audit.scores import SpanScores
 from cable_ner.audit.seeds import Scores, f1_by_label, summarise, summary_markdown
+from cable_ner.budget import plan_for_config
 from cable_ner.audit.tables import score
 from cable_ner.outputs import staged, write_text_atomically
-from scripts.common import DEFAULT_LABELS, Arg, Opt, parse_labels
+from scripts.common import DEFAULT_LABELS, DEFAULT_TRAIN_WORDS, Arg, Opt, parse_labels
 
 
 # fmt: off
@@ -41,6 +44,8 @@ def main(
     labels: str = Opt(DEFAULT_LABELS, "--labels", help="Comma-separated labels to score"),
     gpu_id: int = Opt(-1, "--gpu-id", "-g", help="GPU id, or -1 for CPU"),
     settings: List[str] = Opt([], "--set", help="Config override SECTION.KEY=VALUE for every seed; repeatable"),
+    train_words: int = Opt(DEFAULT_TRAIN_WORDS, "--train-words", help="Word budget of each training run (as train)"),
+    min_steps: int = Opt(2000, "--min-steps", help="Updates a small corpus gets at least (as train)"),
 ):
     # fmt: on
     """Train one pipeline per seed and summarise its scores as mean and range."""
@@ -50,11 +55,16 @@ def main(
         msg.warn(f"No real cables in {real_dev}: scoring on the gold test cables only")
         real_dev = None
     runs: Dict[int, Dict[str, Scores]] = {}
+    tallies: Dict[int, Dict[str, CableTallies]] = {}
     with staged(output_dir.parent, [output_dir.name]) as staging:
         for seed in seed_list:
-            runs[seed] = train_and_score(config_path, staging / output_dir.name / f"seed{seed}", seed, corpus_dir,
-                                         vectors, real_dev, label_set, gpu_id, settings)
-    summary = summarise(runs, label_set)
+            runs[seed], tallies[seed] = train_and_score(
+                config_path, staging / output_dir.name / f"seed{seed}", seed, corpus_dir, vectors, real_dev, label_set,
+                gpu_id, settings, train_words, min_steps)
+    summary = summarise(runs, label_set, tallies)
+    summary["real_dev_cables"] = {name: table["all"].get("cables") for name, table in summary["evaluations"].items()
+                                  if table["all"].get("cables")}
+    summary["per_cable"] = {str(seed): per_seed for seed, per_seed in tallies.items()}
     markdown = summary_markdown(summary, label_set)
     write_text_atomically(metrics_path, srsly.json_dumps(summary, indent=2))
     write_text_atomically(metrics_path.with_suffix(".md"), markdown)
@@ -63,19 +73,27 @@ def main(
 
 
 def train_and_score(config_path: Path, model_dir: Path, seed: int, corpus_dir: Path, vectors: str, real_dev: Optional[Path],
-                    label_set: List[str], gpu_id: int, settings: List[str]) -> Dict[str, Scores]:
-    """Train one seed and score its best model on the gold test cables (and the real cables)."""
+                    label_set: List[str], gpu_id: int, settings: List[str], train_words: int,
+                    min_steps: int) -> Tuple[Dict[str, Scores], Dict[str, CableTallies]]:
+    """Train one seed; its best model's F1 on the gold test cables (and the real cables), and the real cables' counts."""
     msg.divider(f"Seed {seed}")
     overrides = {"paths.train": str(corpus_dir / "train"), "paths.dev": str(corpus_dir / "dev-sample"),
                  "paths.ner_labels": str(corpus_dir / "labels" / "ner.json"),
                  "paths.vectors": vectors, "system.seed": seed, **config_overrides(settings)}
+    overrides.update(plan_for_config(config_path, overrides, train_words, min_steps).overrides())
     train(config_path, model_dir, use_gpu=gpu_id, overrides=overrides)
     best = model_dir / "model-best"
     scores = {"gold-test": f1_by_label(evaluate(str(best), corpus_dir / "gold" / "test", use_gpu=gpu_id), label_set)}
+    tallies: Dict[str, CableTallies] = {}
     if real_dev is not None:
-        scores.update(real_cable_scores(spacy.load(best), real_dev, label_set))
+        for name, per_cable in real_cable_scores(spacy.load(best), real_dev, label_set).items():
+            total = SpanScores()
+            for cable_scores in per_cable.values():
+                total.add_tallies(cable_scores)
+            scores[name] = f1_by_label(total.to_dict(label_set), label_set)
+            tallies[name] = cable_tallies(per_cable, label_set)
     msg.good(f"Seed {seed}: " + ", ".join(f"{name} F1 {score(found['all'])}" for name, found in scores.items()))
-    return scores
+    return scores, tallies
 
 
 def config_overrides(settings: List[str]) -> Dict[str, object]:
@@ -92,16 +110,16 @@ def config_overrides(settings: List[str]) -> Dict[str, object]:
     return overrides
 
 
-def real_cable_scores(nlp, real_dev: Path, labels: List[str]) -> Dict[str, Scores]:
-    """F1 on the real cables: as they are, in capitals throughout, and without the span rules at inference."""
+def real_cable_scores(nlp, real_dev: Path, labels: List[str]) -> Dict[str, Dict[str, SpanScores]]:
+    """Each real cable's scores: as they are, in capitals throughout, and without the span rules at inference."""
     runs = {
-        "real-dev": score_pipeline_on_cables(nlp, real_dev, labels),
-        "real-dev-capitals": score_pipeline_on_cables(nlp, real_dev, labels, upper=True),
+        "real-dev": score_each_cable(nlp, real_dev, labels),
+        "real-dev-capitals": score_each_cable(nlp, real_dev, labels, upper=True),
     }
     if "span_rules" in nlp.pipe_names:
         with nlp.select_pipes(disable=["span_rules"]):
-            runs["real-dev-no-span-rules"] = score_pipeline_on_cables(nlp, real_dev, labels)
-    return {name: f1_by_label(scores.to_dict(labels), labels) for name, scores in runs.items()}
+            runs["real-dev-no-span-rules"] = score_each_cable(nlp, real_dev, labels)
+    return runs
 
 
 if __name__ == "__main__":

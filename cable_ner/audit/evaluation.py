@@ -55,15 +55,23 @@ def evaluate_split(nlp: Language, path: Path, batch_size: int = 64) -> dict:
 
 
 def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False) -> SpanScores:
-    """Exact-match scores of ``nlp`` on every gold cable in ``data_dir/gold``.
+    """Exact-match scores of ``nlp`` on every gold cable in ``data_dir/gold``, summed over the cables.
 
     upper (bool): score on the cables written in capitals throughout, as many older cables are
         (characters whose capital is longer, like ß, are left as they are so offsets hold).
     """
-    scores = SpanScores()
+    total = SpanScores()
+    for scores in score_each_cable(nlp, data_dir, labels, upper).values():
+        total.add_tallies(scores)
+    return total
+
+
+def score_each_cable(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False) -> Dict[str, SpanScores]:
+    """Each gold cable's exact-match scores (cable file name -> scores), for resampling the cables."""
     gold_paths = sorted((data_dir / "gold").glob("*.txt"))
     if not gold_paths:
         raise FileNotFoundError(f"No gold cables in {data_dir / 'gold'}")
+    per_cable: Dict[str, SpanScores] = {}
     for path in gold_paths:
         gold = read_cable_file(path, labels)
         raw_path = data_dir / "raw" / path.name
@@ -71,8 +79,10 @@ def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str
             raise ValueError(f"{raw_path}: the raw text differs from the gold file's text without markup")
         doc = nlp(capitals(gold.text) if upper else gold.text)
         predicted: List[Span] = [Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels]
+        scores = SpanScores()
         scores.add(gold.spans, predicted)
-    return scores
+        per_cable[path.name] = scores
+    return per_cable
 
 
 def load_scores(named_paths: Sequence[str]) -> List[Tuple[str, dict]]:
