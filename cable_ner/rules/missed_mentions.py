@@ -16,6 +16,7 @@ from .words import in_capitals_context, inside_longer_name, occurrences, winning
         ("[PER Halvorsen  ] spoke . Halvorsen’s vision", "[PER Halvorsen ] spoke . [PER Halvorsen ]’s vision"),
         ("SUBJECT: TREVANE AND [PER HALVORSEN  ] \n[PER Trevane  ] said", "SUBJECT: [PER TREVANE ] AND [PER HALVORSEN ] \n[PER Trevane ] said"),
         ("[PER Martin Fairlie  ] wrote .\nFAIRLIE", "[PER Martin Fairlie ] wrote .\n[PER FAIRLIE ]"),
+        ("SUBJECT: [PER HALVORSEN  ] VISIT\n\nHalvorsen arrived", "SUBJECT: [PER HALVORSEN ] VISIT\n\n[PER Halvorsen ] arrived"),
         ("[PER Melikkan Safak-Soylu  ] left ; Melikkan\nSafak-Soylu’s remarks",
          "[PER Melikkan Safak-Soylu ] left ; [PER Melikkan\nSafak-Soylu ]’s remarks"),
         ("[MISC Danish  ] people and the Danish National Army", "[MISC Danish ] people and the Danish National Army"),
@@ -27,7 +28,7 @@ def propagate_cable_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     """Tag untagged mentions of names the cable tags elsewhere, with the same label.
 
     Surnames of tagged full names count too, and a name is also looked for in capitals (subject
-    line, signature). A mention inside a longer capitalised name is left alone, and so is a city
+    line, signature), and a name tagged only in capitals also as running text writes it. A mention inside a longer capitalised name is left alone, and so is a city
     in a line that cites another cable ("REF: A. LIMA 1234").
     """
     text = cable.text
@@ -47,12 +48,15 @@ def propagate_cable_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     labels: Dict[str, str] = {}
     for form, counts in sorted(names.items(), key=lambda item: -len(item[0])):
         first_word = form.split(None, 1)[0]
-        if not may_be_untagged(first_word) and not may_be_untagged(first_word.upper()):
-            continue  # no untagged mention, as written or in capitals
+        as_written = first_word[:1] + first_word[1:].lower()
+        if not any(map(may_be_untagged, (first_word, first_word.upper(), as_written))):
+            continue  # no untagged mention, as written, in capitals or in running text
         label = winning_label(counts)
         if label is not None:
             labels.setdefault(form, label)
             labels.setdefault(form.upper(), label)
+            if form.isupper():  # a name tagged only in capitals (subject line, signature) is looked for as written too
+                labels.setdefault(" ".join(word[:1] + word[1:].lower() for word in form.split()), label)
     if not labels:
         return spans
     occupied = bytearray(len(text))
