@@ -80,7 +80,8 @@ def train_and_score(config_path: Path, model_dir: Path, seed: int, corpus_dir: P
     overrides = {"paths.train": str(corpus_dir / "train"), "paths.dev": str(corpus_dir / "dev-sample"),
                  "paths.ner_labels": str(corpus_dir / "labels" / "ner.json"),
                  "paths.vectors": vectors, "system.seed": seed, **config_overrides(settings)}
-    overrides.update(plan_for_config(config_path, overrides, train_words, min_steps).overrides())
+    for key, value in plan_for_config(config_path, overrides, train_words, min_steps).overrides().items():
+        overrides.setdefault(key, value)  # a --set value wins
     train(config_path, model_dir, use_gpu=gpu_id, overrides=overrides)
     best = model_dir / "model-best"
     scores = {"gold-test": f1_by_label(evaluate(str(best), corpus_dir / "gold" / "test", use_gpu=gpu_id), label_set)}

@@ -44,7 +44,10 @@ def main(
     msg.info(f"Training plan: {plan.max_steps:,} steps, about {plan.planned_words:,} words "
              f"({plan.passes:g} passes over {plan.cables_in_train:,} training cables, {plan.corpus_words:,} words; "
              f"budget {'none' if not train_words else f'{train_words:,} words'})")
-    overrides.update(plan.overrides())
+    for key, value in plan.overrides().items():
+        if key in overrides:
+            msg.info(f"{key} = {overrides[key]} as given (the plan would set {value})")
+        overrides.setdefault(key, value)  # a value the user gave (command line, SPACY_CONFIG_OVERRIDES) wins
     started = time.perf_counter()
     with staged(output_dir.parent, [output_dir.name]) as staging:
         # spaCy names the folder it writes to; the user needs the one it will be in.

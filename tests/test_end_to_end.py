@@ -68,6 +68,9 @@ def test_all_workflow_writes_every_output(finished_project):
         scores = srsly.read_json(root / "metrics" / name)
         assert set(scores["ents_per_type"]) <= set(LABELS) and "ents_f" in scores
     assert "| PER |" in (root / "metrics" / "scores.md").read_text(encoding="utf8")
+    training = srsly.read_json(root / "metrics" / "training.json")
+    assert training["cables_in_train"] == conversion["splits"]["train"]["cables"] and training["steps"] == 30
+    assert 0 < training["cables_seen"] <= training["cables_in_train"] and training["words_seen"] > 0
     audit = srsly.read_json(root / "metrics" / "span_rules.json")
     assert audit["fixed_vs_gold"]["overall"]["f"] > audit["tagger_vs_gold"]["overall"]["f"]
 
