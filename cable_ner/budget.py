@@ -151,12 +151,15 @@ def plan_for_config(config_path: Path, overrides: Dict[str, object], train_words
     return plan_training(config, [Path(folder) for folder in folders if folder], train_words, min_steps)
 
 
-def training_report(plan: TrainingPlan, words_seen: int, cables_seen: int, seconds: float) -> dict:
-    """What ``metrics/training.json`` holds: the plan, what reached the model, and how long it took."""
+def training_report(plan: TrainingPlan, words_seen: int, cables_seen: int, seconds: float, steps: Optional[int] = None) -> dict:
+    """What ``metrics/training.json`` holds: the plan, what reached the model, and how long it took.
+
+    steps: the steps training was given, where they differ from the plan's (a user's max_steps).
+    """
     return {
         "words_seen": words_seen, "cables_seen": cables_seen, "cables_in_train": plan.cables_in_train,
         "share_of_cables_seen": round(cables_seen / plan.cables_in_train, 4) if plan.cables_in_train else None,
-        "steps": plan.max_steps, "train_words_budget": plan.budget_words, "corpus_words": plan.corpus_words,
+        "steps": plan.max_steps if steps is None else steps, "planned_steps": plan.max_steps, "train_words_budget": plan.budget_words, "corpus_words": plan.corpus_words,
         "planned_words": plan.planned_words, "planned_passes": plan.passes, "seconds": round(seconds, 1),
         "words_per_second": round(words_seen / seconds) if seconds > 0 else None,
     }

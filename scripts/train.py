@@ -55,11 +55,12 @@ def main(
             train(config_path, staging / output_dir.name, use_gpu=gpu_id, overrides=overrides)
     tally = cable_ner.training.latest_tally()
     words_seen, cables_seen = (tally.words, len(tally.cable_ids)) if tally is not None else (0, 0)
-    report = training_report(plan, words_seen, cables_seen, time.perf_counter() - started)
+    steps = int(overrides["training.max_steps"])
+    report = training_report(plan, words_seen, cables_seen, time.perf_counter() - started, steps)
     write_text_atomically(report_path, srsly.json_dumps(report, indent=2))
     msg.good(f"Trained pipeline in {output_dir} (model-best, model-last)")
     msg.info(f"Read {words_seen:,} words and {cables_seen:,} of the {plan.cables_in_train:,} training cables "
-             f"({report['share_of_cables_seen'] or 0:.0%}) in {plan.max_steps:,} steps; report in {report_path}")
+             f"({report['share_of_cables_seen'] or 0:.0%}) in {steps:,} steps; report in {report_path}")
 
 
 class Rewritten(io.TextIOBase):
