@@ -201,18 +201,30 @@ class CollectionSummary:
     characters: int = 0
     entities: Counter = field(default_factory=Counter)
     names: Dict[str, TopNames] = field(default_factory=dict)
+    # (cable, name) pairs whose mentions carry two labels, case and whitespace folded: the span
+    # rules' vote gives a name one label per cable, so this stays empty (a few kept as examples)
+    two_labels: int = 0
+    two_label_examples: List[dict] = field(default_factory=list)
 
     def add(self, record: dict) -> None:
         self.cables += 1
         self.characters += record["length"]
+        labels_of: Dict[str, set] = {}
         for entity in record["entities"]:
             self.entities[entity["label"]] += 1
             self.names.setdefault(entity["label"], TopNames()).add(" ".join(entity["text"].split()))
+            labels_of.setdefault(" ".join(entity["text"].split()).casefold(), set()).add(entity["label"])
+        for name, labels in labels_of.items():
+            if len(labels) > 1:
+                self.two_labels += 1
+                if len(self.two_label_examples) < 20:
+                    self.two_label_examples.append({"cable": record["cable"], "name": name, "labels": sorted(labels)})
 
     def to_dict(self, top: int = 20) -> dict:
         return {"cables": self.cables, "characters": self.characters, "entities": dict(self.entities.most_common()),
                 "most_frequent_names": {label: [{"name": n, "mentions": c} for n, c in names.top(top)]
-                                        for label, names in sorted(self.names.items())}}
+                                        for label, names in sorted(self.names.items())},
+                "names_with_two_labels_in_a_cable": {"pairs": self.two_labels, "examples": self.two_label_examples}}
 
 
 def cable_record(cable_id: str, markup_path: Path, labels: Sequence[str]) -> dict:

@@ -237,6 +237,12 @@ def test_tag_reads_every_real_raw_cable_and_writes_markup_that_reads_back(finish
     summary = srsly.read_json(tmp_path / "tagged" / "summary.json")
     assert summary["skipped"]["cables"] == 0 and summary["cables"] == len(cable_files(raw)) >= 1000
     check_tagged(raw, tmp_path / "tagged")
+    labels_of = {}  # one label per name and cable, case and whitespace folded, whatever the model tagged
+    for record in srsly.read_jsonl(tmp_path / "tagged" / "entities.jsonl"):
+        for entity in record["entities"]:
+            labels_of.setdefault((record["cable"], " ".join(entity["text"].split()).casefold()), set()).add(entity["label"])
+    assert labels_of and all(len(labels) == 1 for labels in labels_of.values())
+    assert summary["names_with_two_labels_in_a_cable"]["pairs"] == 0
 
 
 def test_pretraining_workflow_pretrains_the_tok2vec_and_training_starts_from_it(finished_project, tmp_path):
