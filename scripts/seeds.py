@@ -22,7 +22,7 @@ from spacy.cli.train import train
 from wasabi import msg
 
 import cable_ner.training  # noqa: F401 (registers the components, corpus reader and augmenter the config names)
-from cable_ner.audit.bootstrap import CableTallies, cable_tallies
+from cable_ner.audit.bootstrap import CableTallies, cable_tallies, paired_difference_interval
 from cable_ner.audit.evaluation import score_each_cable
 from cable_ner.audit.scores import SpanScores
 from cable_ner.audit.seeds import Scores, f1_by_label, summarise, summary_markdown
@@ -46,6 +46,7 @@ def main(
     settings: List[str] = Opt([], "--set", help="Config override SECTION.KEY=VALUE for every seed; repeatable"),
     train_words: int = Opt(DEFAULT_TRAIN_WORDS, "--train-words", help="Word budget of each training run (as train)"),
     min_steps: int = Opt(2000, "--min-steps", help="Updates a small corpus gets at least (as train)"),
+    baseline: Optional[Path] = Opt(None, "--baseline", help="Another run's JSON (metrics/...-seeds.json): print the difference to it on the real cables, with its interval"),
 ):
     # fmt: on
     """Train one pipeline per seed and summarise its scores as mean and range."""
@@ -65,10 +66,16 @@ def main(
     summary["real_dev_cables"] = {name: table["all"].get("cables") for name, table in summary["evaluations"].items()
                                   if table["all"].get("cables")}
     summary["per_cable"] = {str(seed): per_seed for seed, per_seed in tallies.items()}
+    if baseline is not None:
+        summary["against_baseline"] = compare_with(summary, srsly.read_json(baseline), label_set)
+        summary["baseline"] = str(baseline)
     markdown = summary_markdown(summary, label_set)
     write_text_atomically(metrics_path, srsly.json_dumps(summary, indent=2))
     write_text_atomically(metrics_path.with_suffix(".md"), markdown)
     print(markdown)
+    for name, per_label in summary.get("against_baseline", {}).items():
+        for label, (difference, low, high) in per_label.items():
+            msg.text(f"{name} {label}: {difference:+.3f} against {baseline} (95% interval over cables {low:+.3f} to {high:+.3f})")
     msg.good(f"Saved {metrics_path} and {metrics_path.with_suffix('.md')}; pipelines in {output_dir}")
 
 
@@ -95,6 +102,20 @@ def train_and_score(config_path: Path, model_dir: Path, seed: int, corpus_dir: P
             tallies[name] = cable_tallies(per_cable, label_set)
     msg.good(f"Seed {seed}: " + ", ".join(f"{name} F1 {score(found['all'])}" for name, found in scores.items()))
     return scores, tallies
+
+
+def compare_with(summary: dict, other: dict, labels: List[str]) -> Dict[str, Dict[str, List[float]]]:
+    """Per real-cable evaluation and label: this run's mean F1 minus the other's, with its paired interval."""
+    compared: Dict[str, Dict[str, List[float]]] = {}
+    ours, theirs = summary["per_cable"], other.get("per_cable", {})
+    for name in sorted({name for per_seed in ours.values() for name in per_seed}):
+        runs = [per_seed[name] for per_seed in ours.values() if name in per_seed]
+        baseline = [per_seed[name] for per_seed in theirs.values() if name in per_seed]
+        for label in [*labels, "all"]:
+            found = paired_difference_interval(runs, baseline, label) if runs and baseline else None
+            if found is not None:
+                compared.setdefault(name, {})[label] = [round(value, 4) for value in found]
+    return compared
 
 
 def config_overrides(settings: List[str]) -> Dict[str, object]:

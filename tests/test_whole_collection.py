@@ -177,3 +177,20 @@ def test_the_bootstrap_interval_widens_with_fewer_cables_and_holds_the_mean():
     low_many, high_many = bootstrap_interval(many)
     assert high_few - low_few > high_many - low_many > 0
     assert low_many < 0.86 < high_many  # the mean F1 of hits 5-10 of 10 (precision 1) is about 0.86
+
+
+def test_the_paired_interval_finds_a_real_gain_that_the_absolute_intervals_hide():
+    from cable_ner.audit.bootstrap import paired_difference_interval
+
+    rng = random.Random(1)
+    base, better = {}, {}
+    for index in range(30):  # cables differ a lot; the better setup finds one more entity in each
+        hits = rng.randint(2, 8)
+        for tallies, found in ((base, hits), (better, hits + 1)):
+            scores = SpanScores()
+            scores.add([Span(i, i + 1, "PER") for i in range(10)], [Span(i, i + 1, "PER") for i in range(found)])
+            tallies[f"c{index}"] = cable_tallies({"x": scores}, LABELS)["x"]
+    difference, low, high = paired_difference_interval([better], [base])
+    assert 0 < low < difference < high
+    same = paired_difference_interval([base], [base])
+    assert same == (0.0, 0.0, 0.0)

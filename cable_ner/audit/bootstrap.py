@@ -61,3 +61,35 @@ def bootstrap_interval(runs: List[CableTallies], label: str = "all", draws: int 
     means.sort()
     tail = (1 - level) / 2
     return means[int(tail * (len(means) - 1))], means[int((1 - tail) * (len(means) - 1))]
+
+
+def paired_difference_interval(runs: List[CableTallies], baseline: List[CableTallies], label: str = "all",
+                               draws: int = 2000, level: float = 0.95, seed: int = 0) -> Optional[Tuple[float, float, float]]:
+    """The difference of two setups' mean F1 over seeds, and its ``level`` interval over resampled cables.
+
+    Both setups are scored on the same cables, so each draw resamples the cables once for both:
+    what the cables have in common cancels, and the interval is that of the difference alone.
+    RETURNS: (difference on the cables as they are, low, high), or None without common cables.
+    """
+    cables = sorted(set(runs[0]) & set(baseline[0])) if runs and baseline else []
+    if not cables:
+        return None
+
+    def mean_f1(setup: List[CableTallies], drawn: Sequence[str]) -> Optional[float]:
+        values = [value for value in (_f1(run, drawn, label) for run in setup) if value is not None]
+        return sum(values) / len(values) if values else None
+
+    observed_a, observed_b = mean_f1(runs, cables), mean_f1(baseline, cables)
+    if observed_a is None or observed_b is None:
+        return None
+    rng = random.Random(seed)
+    differences = []
+    for _ in range(draws):
+        drawn = [rng.choice(cables) for _ in cables]
+        a, b = mean_f1(runs, drawn), mean_f1(baseline, drawn)
+        if a is not None and b is not None:
+            differences.append(a - b)
+    differences.sort()
+    tail = (1 - level) / 2
+    return (observed_a - observed_b, differences[int(tail * (len(differences) - 1))],
+            differences[int((1 - tail) * (len(differences) - 1))])
