@@ -31,7 +31,7 @@ DEFAULT_RULES: Tuple[str, ...] = (
     "merge_split_names",
     "extend_person_names",
     "relabel_by_head_word",
-    "relabel_short_forms",
+    "relabel_country_names",
     "propagate_cable_names",
     "tag_routing_header",
     "tag_signature",

@@ -1,8 +1,9 @@
 """Rules for wrong labels: a name's head noun, short forms of countries and governments, and the
 label a name carries elsewhere in the cable."""
-from typing import Dict, List
+from functools import lru_cache
+from typing import Dict, FrozenSet, List
 
-from ..knowledge.lexicons import country_short_forms, government_acronyms
+from ..knowledge.lexicons import countries, country_short_forms, government_acronyms
 from ..markup import Span
 from .context import CableContext
 from .lexicon import LOC_HEADS, MISC_HEADS, ORG_HEADS
@@ -43,24 +44,41 @@ def relabel_by_head_word(cable: CableContext, spans: List[Span]) -> List[Span]:
     repairs=("wrong_label",),
     examples=[
         ("the [ORG UK  ] and [ORG U.K.  ] officials", "the [LOC UK ] and [LOC U.K. ] officials"),
+        ("in [PER COSTA RICA  ] and [ORG Costa Rica  ]", "in [LOC COSTA RICA ] and [LOC Costa Rica ]"),
         ("the [LOC USG  ] and the [PER GOI  ] agreed", "the [ORG USG ] and the [ORG GOI ] agreed"),
         ("the [ORG UK Embassy  ] said", "the [ORG UK Embassy ] said"),
+        ("[PER Vernon Jordan  ] left ; [PER Jordan  ] said", "[PER Vernon Jordan ] left ; [PER Jordan ] said"),
     ],
 )
-def relabel_short_forms(cable: CableContext, spans: List[Span]) -> List[Span]:
-    """A country's short form is a place (UK, U.S., PRC); a government's acronym is an organisation (USG, GOI).
+def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
+    """A country's name or short form is a place (Costa Rica, UK, U.S., PRC); a government's acronym
+    is an organisation (USG, GOI).
 
-    Only a name that is the short form alone changes; the forms are generated from country data
-    (see :func:`~cable_ner.knowledge.lexicons.country_short_forms`), never listed by hand.
+    Only a name that is the country's name or form alone changes; the names come from country
+    data (:func:`~cable_ner.knowledge.lexicons.countries`,
+    :func:`~cable_ner.knowledge.lexicons.country_short_forms`), never from a list by hand. A name
+    that is the surname of a person the cable names in full (Vernon Jordan) stays a person.
     """
     text = cable.text
-    places, governments = country_short_forms(), government_acronyms()
+    names, places, governments = _country_names(), country_short_forms(), government_acronyms()
+    surnames = {text[span.start : span.end].split()[-1].casefold() for span in spans
+                if span.label == cable.roles.person and len(text[span.start : span.end].split()) > 1}
     fixed = []
     for span in spans:
         surface = text[span.start : span.end]
-        label = cable.roles.place if surface in places else cable.roles.organisation if surface in governments else span.label
+        folded = " ".join(surface.split()).casefold()
+        label = span.label
+        if surface in places or (folded in names and folded not in surnames):
+            label = cable.roles.place
+        elif surface in governments:
+            label = cable.roles.organisation
         fixed.append(span if label == span.label else Span(span.start, span.end, label))
     return fixed
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> FrozenSet[str]:
+    return frozenset(name.casefold() for name in countries())
 
 
 @span_rule(
