@@ -9,6 +9,10 @@ from typing import Iterator, List
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
+# The user data key of a paragraph's known non-entities (token ranges and labels), which convert
+# writes with --hints not_entities and the training reader puts in ner's incorrect spans.
+NOT_ENTITIES_KEY = "not_entities"
+
 
 def shard_files(path: Path) -> List[Path]:
     """The ``.spacy`` files of a split folder (or the one file ``path`` names), in order."""

@@ -24,7 +24,7 @@ from spacy.training.corpus import walk_corpus
 from spacy.util import registry
 
 from cable_ner import components  # noqa: F401 (registers the components the config names)
-from cable_ner.corpus.hints import NOT_ENTITIES_KEY
+from cable_ner.shards import NOT_ENTITIES_KEY
 
 Item = TypeVar("Item")
 

@@ -28,8 +28,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 from srsly import msgpack as srsly_msgpack
 
-from ..shards import iter_split
-from .hints import NOT_ENTITIES_KEY
+from ..shards import NOT_ENTITIES_KEY, iter_split
 
 DOC_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
 # DocBin's message layout and attribute lists as the fast writer knows them (spaCy 3.8).

@@ -19,6 +19,7 @@ import re
 from typing import List, Sequence, Set
 
 from ..markup import Span
+from ..shards import NOT_ENTITIES_KEY  # noqa: F401 (the user data key the hints are written under)
 from ..rules import FixResult
 from ..rules.context import CableContext
 from ..rules.lexicon import (
@@ -29,7 +30,6 @@ from ..rules.words import bare
 NOT_ENTITIES = "not_entities"
 UNSURE_WORDS = "unsure_words"
 HINTS = (NOT_ENTITIES, UNSURE_WORDS)
-NOT_ENTITIES_KEY = "not_entities"  # the user_data key and the span group the reader fills
 UNSURE_LABEL = ""
 
 CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
