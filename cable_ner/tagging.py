@@ -195,7 +195,8 @@ class TopNames:
 
 @dataclass
 class CollectionSummary:
-    """Counts over the tagged collection: cables, words, entities per label, the most frequent names."""
+    """Counts over the tagged collection: cables, words, entities per label, the most frequent names
+    (per label as written, and with case and whitespace folded across labels)."""
 
     cables: int = 0
     characters: int = 0
@@ -205,6 +206,9 @@ class CollectionSummary:
     # rules' vote gives a name one label per cable, so this stays empty (a few kept as examples)
     two_labels: int = 0
     two_label_examples: List[dict] = field(default_factory=list)
+    # names compared with case and whitespace folded, whatever their label, and their labels
+    folded_names: TopNames = field(default_factory=TopNames)
+    folded_labels: TopNames = field(default_factory=lambda: TopNames(capacity=8000))
 
     def add(self, record: dict) -> None:
         self.cables += 1
@@ -213,7 +217,10 @@ class CollectionSummary:
         for entity in record["entities"]:
             self.entities[entity["label"]] += 1
             self.names.setdefault(entity["label"], TopNames()).add(" ".join(entity["text"].split()))
-            labels_of.setdefault(" ".join(entity["text"].split()).casefold(), set()).add(entity["label"])
+            folded = " ".join(entity["text"].split()).casefold()
+            labels_of.setdefault(folded, set()).add(entity["label"])
+            self.folded_names.add(folded)
+            self.folded_labels.add(f"{folded}\t{entity['label']}")
         for name, labels in labels_of.items():
             if len(labels) > 1:
                 self.two_labels += 1
@@ -224,6 +231,11 @@ class CollectionSummary:
         return {"cables": self.cables, "characters": self.characters, "entities": dict(self.entities.most_common()),
                 "most_frequent_names": {label: [{"name": n, "mentions": c} for n, c in names.top(top)]
                                         for label, names in sorted(self.names.items())},
+                "most_frequent_names_folded": [
+                    {"name": name, "mentions": count,
+                     "labels": {label: self.folded_labels.counts.get(f"{name}\t{label}", 0) for label in sorted(self.entities)
+                                if self.folded_labels.counts.get(f"{name}\t{label}")}}
+                    for name, count in self.folded_names.top(top)],
                 "names_with_two_labels_in_a_cable": {"pairs": self.two_labels, "examples": self.two_label_examples}}
 
 
