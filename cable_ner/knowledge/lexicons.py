@@ -135,6 +135,22 @@ def government_acronyms() -> FrozenSet[str]:
     return frozenset(_not_words(governments) | _not_words(short_plus_g, limit=3.0))
 
 
+@lru_cache(maxsize=1)
+def country_names() -> FrozenSet[str]:
+    """The names of countries that stand for nothing else: pycountry's names (common and official
+    ones) and countryinfo's, with alternative spellings of two words or more (``Burma`` is one of
+    pycountry's names); no single-word alternative spelling (``Mann``, ``Thai``), no demonym."""
+    import pycountry
+
+    raw: List[object] = []
+    for country in pycountry.countries:
+        raw += [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
+    for country in _countryinfo():
+        raw.append(country.name())
+        raw += [spelling for spelling in country.alt_spellings() or [] if isinstance(spelling, str) and " " in spelling]
+    return frozenset(name for name in _names(raw) if "," not in name) - frozenset(demonyms())
+
+
 def capitals() -> Set[str]:
     return _names(country.capital() for country in _countryinfo())
 

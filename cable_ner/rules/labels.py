@@ -1,9 +1,10 @@
 """Rules for wrong labels: a name's head noun, short forms of countries and governments, and the
 label a name carries elsewhere in the cable."""
+import re
 from functools import lru_cache
 from typing import Dict, FrozenSet, List
 
-from ..knowledge.lexicons import countries, country_short_forms, government_acronyms
+from ..knowledge.lexicons import country_names, country_short_forms, government_acronyms
 from ..markup import Span
 from .context import CableContext
 from .lexicon import LOC_HEADS, MISC_HEADS, ORG_HEADS
@@ -48,6 +49,7 @@ def relabel_by_head_word(cable: CableContext, spans: List[Span]) -> List[Span]:
         ("the [LOC USG  ] and the [PER GOI  ] agreed", "the [ORG USG ] and the [ORG GOI ] agreed"),
         ("the [ORG UK Embassy  ] said", "the [ORG UK Embassy ] said"),
         ("[PER Vernon Jordan  ] left ; [PER Jordan  ] said", "[PER Vernon Jordan ] left ; [PER Jordan ] said"),
+        ("the Seguranca Unida ( [ORG SU  ] ) won ; the [ORG SU  ] said", "the Seguranca Unida ( [ORG SU ] ) won ; the [ORG SU ] said"),
     ],
 )
 def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
@@ -55,9 +57,11 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     is an organisation (USG, GOI).
 
     Only a name that is the country's name or form alone changes; the names come from country
-    data (:func:`~cable_ner.knowledge.lexicons.countries`,
+    data (:func:`~cable_ner.knowledge.lexicons.country_names`,
     :func:`~cable_ner.knowledge.lexicons.country_short_forms`), never from a list by hand. A name
-    that is the surname of a person the cable names in full (Vernon Jordan) stays a person.
+    that is the surname of a person the cable names in full (Vernon Jordan) stays a person, and
+    a form the cable introduces as another name's acronym, in parentheses after it ("Seguranca
+    Unida (SU)"), stays what it is.
     """
     text = cable.text
     names, places, governments = _country_names(), country_short_forms(), government_acronyms()
@@ -68,7 +72,9 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
         surface = text[span.start : span.end]
         folded = " ".join(surface.split()).casefold()
         label = span.label
-        if surface in places or (folded in names and folded not in surnames):
+        if (surface in places or surface in governments) and _introduced_as_acronym(text, surface):
+            pass
+        elif surface in places or (folded in names and folded not in surnames):
             label = cable.roles.place
         elif surface in governments:
             label = cable.roles.organisation
@@ -76,9 +82,14 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     return fixed
 
 
+def _introduced_as_acronym(text: str, form: str) -> bool:
+    """Whether the cable writes the form in parentheses after a capitalised word: ``Seguranca Unida ( SU )``."""
+    return re.search(r"[A-Z][\w.'’-]*\s*\(\s*" + re.escape(form) + r"\s*\)", text) is not None
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> FrozenSet[str]:
-    return frozenset(name.casefold() for name in countries())
+    return frozenset(name.casefold() for name in country_names())
 
 
 @span_rule(
