@@ -51,17 +51,24 @@ def markup_tokens(doc: Doc) -> List[Span]:
     return [blocked[index] for index in sorted(blocked)]
 
 
-@Language.factory("cable_markup", assigns=["token.ent_iob"])
-def create_cable_markup(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Block page markup tokens: ``ner`` can then tag no entity that contains markup."""
+class CableMarkup:
+    """Blocks page markup tokens, so that ``ner`` can tag no entity that contains markup.
 
-    def block_markup(doc: Doc) -> Doc:
+    A class, not a closure: a pipeline must pickle to run in worker processes started by
+    spawning (``nlp.pipe(n_process=2)`` on macOS and Windows).
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
         blocked = markup_tokens(doc)
         if blocked:
             doc.set_ents([], blocked=blocked, default="unmodified")
         return doc
 
-    return block_markup
+
+@Language.factory("cable_markup", assigns=["token.ent_iob"])
+def create_cable_markup(nlp: Language, name: str) -> CableMarkup:
+    """Block page markup tokens: ``ner`` can then tag no entity that contains markup."""
+    return CableMarkup()
 
 
 class SpanRules:

@@ -14,6 +14,7 @@ send back only counts: memory is bounded however many cables there are.
 import heapq
 import multiprocessing
 import os
+import sys
 import tempfile
 import time
 from collections import Counter, deque
@@ -98,6 +99,11 @@ def tag_batch(paths: Sequence[Path]) -> TaggedBatch:
         except MarkupError as error:
             batch.problems.append(error.as_record())
             continue
+        if len(text) > nlp.max_length:  # spaCy would raise inside nlp.pipe and end the whole run
+            batch.problems.append({"file": str(path), "line": 1, "column": 1,
+                                   "reason": f"the cable has {len(text):,} characters, more than the pipeline's max_length ({nlp.max_length:,})",
+                                   "hint": "Split the file into cables of their own, or raise nlp.max_length in the pipeline (its memory grows with the text)."})
+            continue
         texts.append((text, (path, path.read_bytes()[:3] == b"\xef\xbb\xbf")))
     # The words a batch adds to the vocabulary are freed with it: memory stays flat however many
     # cables, and new names, a process tags (nothing of a Doc outlives the zone).
@@ -153,7 +159,8 @@ def tag_in_processes(model: str, input_dir: Path, output_dir: Path, paths: Seque
         for chunk in batches_of(paths, batch_size):
             done(len(chunk), tag_batch(chunk))
         return problems
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    # fork is unsafe on macOS (system libraries in the parent); spawn works everywhere, as the components pickle
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
     executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context(method), initializer=load_worker,
                                    initargs=(model, input_dir, output_dir, batch_size))
     in_flight: Deque[Tuple[int, Future]] = deque()

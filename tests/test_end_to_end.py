@@ -269,3 +269,47 @@ def test_pretraining_workflow_pretrains_the_tok2vec_and_training_starts_from_it(
         "paths.train": str(corpus / "train"), "paths.dev": str(corpus / "dev-sample"), "paths.ner_labels": str(corpus / "labels" / "ner.json"),
         "paths.vectors": str(corpus / "knowledge_vectors"), "paths.init_tok2vec": str(weights)})
     assert init_nlp(config).get_pipe("tok2vec").model.to_bytes() == weights.read_bytes()
+
+
+def test_tag_finishes_over_a_cable_too_long_an_empty_file_and_a_binary_file(finished_project, tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    good = [read_cable_file(path).text for path in sorted(cable_files(SAMPLE_DIR / "gold"))[:2]]
+    for index, text in enumerate(good):
+        (raw / f"good{index}.txt").write_text(text, encoding="utf8")
+    (raw / "long.txt").write_text((good[0] + "\n\n") * (3_000_000 // len(good[0]) + 1), encoding="utf8")
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    result = run_tag(finished_project, raw, tmp_path / "tagged", "--n-process", "2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary = srsly.read_json(tmp_path / "tagged" / "summary.json")
+    assert summary["this_run"]["tagged"] == 2 and summary["cables"] == 2
+    skipped = {Path(problem["file"]).name: problem["reason"] for problem in summary["skipped"]["files"]}
+    assert set(skipped) == {"long.txt", "empty.txt", "binary.txt"} and "max_length" in skipped["long.txt"]
+
+
+SPAWNED_PIPE = """
+import multiprocessing, sys
+from pathlib import Path
+def main():
+    import spacy, srsly
+    import cable_ner.components
+    nlp = spacy.load(sys.argv[1])
+    texts = [path.read_text(encoding="utf8") for path in sorted(Path(sys.argv[2]).glob("*.txt"))[:6]]
+    ents = lambda docs: [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+    print(srsly.json_dumps({"one": ents(nlp.pipe(texts)), "two": ents(nlp.pipe(texts, n_process=2, batch_size=2))}))
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn", force=True)
+    main()
+"""
+
+
+def test_the_pipeline_runs_in_spawned_processes_with_the_entities_of_one(finished_project, tmp_path):
+    script = tmp_path / "spawned.py"
+    script.write_text(SPAWNED_PIPE, encoding="utf8")
+    result = subprocess.run([sys.executable, str(script), str(finished_project / "training" / "efficiency" / "model-best"),
+                             str(SAMPLE_DIR / "gold")], cwd=finished_project, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(finished_project)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = srsly.json_loads(result.stdout.strip().splitlines()[-1])
+    assert found["one"] == found["two"] and len(found["one"]) == 6
