@@ -41,6 +41,10 @@ def relabel_by_head_word(cable: CableContext, spans: List[Span]) -> List[Span]:
     return fixed
 
 
+# An acronym a cable introduces in parentheses after a capitalised word: "Seguranca Unida ( SU )".
+INTRODUCED_ACRONYM = re.compile(r"[A-Z][\w.'’-]*\s*\(\s*(?P<form>[^()\s]+)\s*\)")
+
+
 @span_rule(
     repairs=("wrong_label",),
     examples=[
@@ -65,6 +69,7 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     """
     text = cable.text
     names, places, governments = _country_names(), country_short_forms(), government_acronyms()
+    introduced = {match.group("form") for match in INTRODUCED_ACRONYM.finditer(text)} if "(" in text else set()
     surnames = {text[span.start : span.end].split()[-1].casefold() for span in spans
                 if span.label == cable.roles.person and len(text[span.start : span.end].split()) > 1}
     fixed = []
@@ -72,19 +77,14 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
         surface = text[span.start : span.end]
         folded = " ".join(surface.split()).casefold()
         label = span.label
-        if (surface in places or surface in governments) and _introduced_as_acronym(text, surface):
-            pass
+        if (surface in places or surface in governments) and surface in introduced:
+            pass  # the cable's own acronym of another name
         elif surface in places or (folded in names and folded not in surnames):
             label = cable.roles.place
         elif surface in governments:
             label = cable.roles.organisation
         fixed.append(span if label == span.label else Span(span.start, span.end, label))
     return fixed
-
-
-def _introduced_as_acronym(text: str, form: str) -> bool:
-    """Whether the cable writes the form in parentheses after a capitalised word: ``Seguranca Unida ( SU )``."""
-    return re.search(r"[A-Z][\w.'’-]*\s*\(\s*" + re.escape(form) + r"\s*\)", text) is not None
 
 
 @lru_cache(maxsize=1)
