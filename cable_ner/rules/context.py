@@ -6,6 +6,7 @@ is computed at most once per cable, whichever rules ask for it. The text never c
 rules run; only the spans do.
 """
 import re
+from collections import Counter
 from functools import cached_property
 from typing import FrozenSet, List
 
@@ -14,6 +15,11 @@ from .lexicon import STOP_WORDS, TITLE_HEADS
 from .words import bare
 
 # The lookahead lets the scan skip most positions before it tries the alternatives: twice as fast.
+# What only a cable holds: the E.O. 12958 line, TAGS, SUBJECT, paragraph marks or anchors. A text
+# with none of them is no cable, and the cable-wide rules (routing header, signature, the cable's
+# names at their other mentions) leave it alone.
+WORD_CHARS = re.compile(r"\w[\w'’-]*\w|\w")
+CABLE_STRUCTURE = re.compile(r"\bE\.?O\.? ?12958|\bTAGS\b|\bSUBJECT\b|¶|<a id=")
 TITLE_NEARBY = re.compile(r"\b(?=[A-Z])(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS | {"State"}), key=len, reverse=True)) + r")\b")
 
 
@@ -26,6 +32,17 @@ class CableContext:
         self.roles = roles
 
     @cached_property
+    def structure_start(self) -> int:
+        """Where the cable's structure first shows (the end of its routing header); -1 in a text that is no cable."""
+        match = CABLE_STRUCTURE.search(self.text)
+        return match.start() if match else -1
+
+    @property
+    def is_cable(self) -> bool:
+        """Whether the text holds a cable's structure (E.O. 12958, TAGS, SUBJECT, paragraph marks)."""
+        return self.structure_start >= 0
+
+    @cached_property
     def lowercase_vocabulary(self) -> FrozenSet[str]:
         """Words the cable writes in lower case: evidence that a word is common, not a name."""
         # Edge punctuation has no case, so a word is lower case exactly when its bare form is.
@@ -35,6 +52,19 @@ class CableContext:
     def common_words(self) -> FrozenSet[str]:
         """Stop words and the words the cable writes in lower case: not parts of names."""
         return self.lowercase_vocabulary | STOP_WORDS
+
+    @cached_property
+    def word_counts(self) -> Counter:
+        """How often the cable writes each word, as written (edge punctuation stripped)."""
+        return Counter(WORD_CHARS.findall(self.text))
+
+    @cached_property
+    def folded_word_counts(self) -> Counter:
+        """How often the cable writes each word in any case, by its lower-case form."""
+        folded: Counter = Counter()
+        for word, count in self.word_counts.items():
+            folded[word.lower()] += count
+        return folded
 
     @cached_property
     def title_word_offsets(self) -> List[int]:

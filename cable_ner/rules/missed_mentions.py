@@ -13,12 +13,13 @@ from .words import in_capitals_context, inside_longer_name, occurrences, winning
 @span_rule(
     repairs=("missed_mention",),
     examples=[
-        ("[PER Halvorsen  ] spoke . Halvorsen’s vision", "[PER Halvorsen ] spoke . [PER Halvorsen ]’s vision"),
+        ("TAGS PREL\n[PER Halvorsen  ] spoke . Halvorsen’s vision", "TAGS PREL\n[PER Halvorsen ] spoke . [PER Halvorsen ]’s vision"),
+        ("The talks : [PER Halvorsen  ] spoke . Halvorsen’s vision", "The talks : [PER Halvorsen ] spoke . Halvorsen’s vision"),
         ("SUBJECT: TREVANE AND [PER HALVORSEN  ] \n[PER Trevane  ] said", "SUBJECT: [PER TREVANE ] AND [PER HALVORSEN ] \n[PER Trevane ] said"),
-        ("[PER Martin Fairlie  ] wrote .\nFAIRLIE", "[PER Martin Fairlie ] wrote .\n[PER FAIRLIE ]"),
+        ("TAGS PREL\n[PER Martin Fairlie  ] wrote .\nFAIRLIE", "TAGS PREL\n[PER Martin Fairlie ] wrote .\n[PER FAIRLIE ]"),
         ("SUBJECT: [PER HALVORSEN  ] VISIT\n\nHalvorsen arrived", "SUBJECT: [PER HALVORSEN ] VISIT\n\n[PER Halvorsen ] arrived"),
-        ("[PER Melikkan Safak-Soylu  ] left ; Melikkan\nSafak-Soylu’s remarks",
-         "[PER Melikkan Safak-Soylu ] left ; [PER Melikkan\nSafak-Soylu ]’s remarks"),
+        ("TAGS PREL\n[PER Melikkan Safak-Soylu  ] left ; Melikkan\nSafak-Soylu’s remarks",
+         "TAGS PREL\n[PER Melikkan Safak-Soylu ] left ; [PER Melikkan\nSafak-Soylu ]’s remarks"),
         ("[MISC Danish  ] people and the Danish National Army", "[MISC Danish ] people and the Danish National Army"),
         ("in [LOC Lima  ] .\nREF: A. LIMA 1234 B. STATE 5678\n", "in [LOC Lima ] .\nREF: A. LIMA 1234 B. STATE 5678\n"),
         ("[PER Safak-Soylu  ] left ; Melikkan\nSafak-Soylu’s remarks", "[PER Safak-Soylu ] left ; Melikkan\nSafak-Soylu’s remarks"),
@@ -31,6 +32,8 @@ def propagate_cable_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     line, signature), and a name tagged only in capitals also as running text writes it. A mention inside a longer capitalised name is left alone, and so is a city
     in a line that cites another cable ("REF: A. LIMA 1234").
     """
+    if not cable.is_cable:
+        return spans  # a cable's names recur by its conventions; other text is left as the model read it
     text = cable.text
     common = cable.common_words
     may_be_untagged = _untagged_word_test(text, spans)  # most names have no untagged mention
@@ -109,8 +112,9 @@ SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:<[^<>\n]*>[ \t]*)*(?P<name>[A-Z][A-Z'�
 @span_rule(
     repairs=("missed_mention", "wrong_label"),
     examples=[
-        ("officials agreed .\nFAIRLIE", "officials agreed .\n[PER FAIRLIE ]"),
-        ("officials agreed .\n[ORG FAIRLIE  ]</pre></code> ", "officials agreed .\n[PER FAIRLIE ]</pre></code> "),
+        ("TAGS PREL\nofficials agreed .\nFAIRLIE", "TAGS PREL\nofficials agreed .\n[PER FAIRLIE ]"),
+        ("THE MINISTER CALLED FOR CALM .\nRELIEF", "THE MINISTER CALLED FOR CALM .\nRELIEF"),
+        ("<a id='par1'>¶</a>1 officials agreed .\n[ORG FAIRLIE  ]</pre></code> ", "<a id='par1'>¶</a>1 officials agreed .\n[PER FAIRLIE ]</pre></code> "),
         ("officials agreed .\n\nEND SUMMARY", "officials agreed .\n\nEND SUMMARY"),
         ("officials agreed .\nSIPDIS", "officials agreed .\nSIPDIS"),
     ],
@@ -121,6 +125,8 @@ def tag_signature(cable: CableContext, spans: List[Span]) -> List[Span]:
     Cables end with the sender's surname in capitals ("FAIRLIE"), which the tagger often misses
     or mislabels; a marking or metadata word there is no name.
     """
+    if not cable.is_cable:
+        return spans  # any text may end with a word in capitals; only a cable ends with a signature
     text = cable.text
     tail = max(0, len(text) - 200)
     match = SIGNATURE.search(text, tail)

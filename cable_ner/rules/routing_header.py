@@ -44,11 +44,13 @@ def tag_routing_header(cable: CableContext, spans: List[Span]) -> List[Span]:
     """Tag the routing header's office symbols (ORG) and the people it routes to (PER).
 
     The routing lines before E.O./TAGS/SUBJECT follow fixed conventions the tagger does not know.
-    Routing codes (``RUEHC/``) and words already in a span are left alone.
+    Routing codes (``RUEHC/``) and words already in a span are left alone; a text without such a
+    line is no cable and has no routing header.
     """
     text, roles = cable.text, cable.roles
-    end_match = ROUTING_END.search(text)
-    end = end_match.start() if end_match else min(len(text), 600)
+    if not cable.is_cable:
+        return spans  # no E.O., TAGS or SUBJECT line: no routing header to read
+    end = cable.structure_start
     taken = [span for span in spans if span.start < end]  # what a match before ``end`` can overlap
     found: List[Span] = []
 

@@ -51,10 +51,11 @@ def apply_rules(text: str, spans: Sequence[Span], rules: Sequence[SpanRule], rol
 
     roles (LabelRoles): the labels the rules write for a person, an organisation, a place and
         another name (:meth:`LabelRoles.from_labels` of the markup's label set).
-    Spans that come out empty, overlapping or with whitespace at an edge are normalised after
-    every rule (the later of two overlapping spans is dropped and counted as that rule's change).
+    Line ends are read alike: a cable with CRLF line ends gets the entities of its LF copy. Spans
+    that come out empty, overlapping or with whitespace at an edge are normalised after every rule (the later of two overlapping spans is dropped and counted as that rule's change).
     """
-    cable = CableContext(text, roles)
+    # Every rule reads \r\n and \r as \n: the same length, so its offsets hold for the text as given.
+    cable = CableContext(text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text, roles)
     current = sorted(set(spans))
     checked: Set[Span] = set()  # spans already normalised: the input is checked by the first rule
     changes: List[Change] = []

@@ -1,5 +1,6 @@
 """Rules for tags on things that are no entity: cable metadata, headings and subject-line words."""
 import re
+from bisect import bisect_right
 from typing import List, Optional, Set, Tuple
 
 from ..markup import Span
@@ -24,10 +25,9 @@ def drop_metadata(cable: CableContext, spans: List[Span]) -> List[Span]:
     """Drop spans on cable metadata: TAGS codes, classification markings, SIPDIS, "Note:"."""
     text = cable.text
     tags_regions = [(m.start(), m.end()) for m in TAGS_LINE.finditer(text)]
-    tags_end = max((e for _, e in tags_regions), default=0)
     kept = []
     for span in spans:
-        if span.start < tags_end and any(s <= span.start and span.end <= e for s, e in tags_regions):
+        if _inside(span, tags_regions):
             continue
         content = text[span.start : span.end]
         if not content.isalpha():  # most spans are one plain word: no punctuation to strip
@@ -40,14 +40,21 @@ def drop_metadata(cable: CableContext, spans: List[Span]) -> List[Span]:
     return kept
 
 
+def _inside(span: Span, regions: List[Tuple[int, int]]) -> bool:
+    """Whether the span lies inside one of the regions (sorted, not overlapping): one bisection, not a scan."""
+    index = bisect_right(regions, (span.start, len(regions) and regions[-1][1] + 1)) - 1
+    return index >= 0 and regions[index][0] <= span.start and span.end <= regions[index][1]
+
+
 HEADING_CONTEXT = re.compile(r"-{3,}[^\n]*?-{3,}|SUBJECT:?[^\n]*?(?=Classified By|CLASSIFIED BY|\n|$)")
 
 
 def _written_as_name(cable: CableContext, phrase: str) -> bool:
     """Whether the cable writes an all-caps phrase capitalised in running text: "Grain Board"."""
     text, lowered = cable.text, cable.lower_case
-    if all(lowered.count(word.lower()) == text.count(word) for word in phrase.split()):
-        return False  # the cable writes each of its words in capitals only
+    counts, folded = cable.word_counts, cable.folded_word_counts
+    if all(folded[word.lower()] == counts[word] for word in map(bare, phrase.split())):
+        return False  # the cable writes each of its words in capitals only (counted once per cable)
     for start, end in occurrences(lowered, phrase.lower()):
         surface = text[start:end]
         if surface[:1].isupper() and not surface.isupper() and not in_capitals_context(text, start, end):
@@ -80,7 +87,7 @@ def drop_heading_words(cable: CableContext, spans: List[Span]) -> List[Span]:
     fixed = []
     for span in spans:
         surface = text[span.start : span.end]
-        in_heading = surface.isupper() and any(s <= span.start and span.end <= e for s, e in regions)
+        in_heading = surface.isupper() and _inside(span, regions)
         if not in_heading or _written_as_name(cable, surface):
             fixed.append(span)
             continue
