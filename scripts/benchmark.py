@@ -14,7 +14,9 @@ which a real collection of thousands of cables does not pay.
 
 With a trained pipeline (``--model``), it also prints the pipeline's tagging speed on raw
 cables (one process, words/s) beside a reference pipeline's NER alone (``--reference``, default
-en_core_web_sm with only its ``ner`` enabled, when it is installed). Target: at least 2x. And the
+en_core_web_sm with only its ``ner`` enabled, when it is installed). Target: at least 2x. The
+span rules' time per character on one text of 80k, 320k and 1.28M characters (target: at most
+1.2x per doubling). And the
 tag tool's words/s at one process and at all cores (target: at least 1.7x), each round beside how
 much faster independent CPU-bound processes ran on all cores than one at that moment.
 """
@@ -140,11 +142,40 @@ def main(
     target_memory = peak_4n <= 1.3 * peak_n
     msg.text(f"Target: all-core conversion >= 1.2x tokenizer alone: {'met' if target_speed else 'NOT met'}; "
              f"peak memory at 4N <= 1.3x N: {'met' if target_memory else 'NOT met'}")
+    rules_scaling(seed)
     if model.exists():
         tagging_speed(model, reference, n_cables, seed, repeats)
         collection_tagging(model, n_cables, seed, cores, repeats)
     else:
         msg.info(f"No trained pipeline at {model}: tagging speed not measured (run 'spacy project run train')")
+
+
+def rules_scaling(seed: int, sizes: Tuple[int, ...] = (80_000, 320_000, 1_280_000)) -> None:
+    """Print the span rules' time per character on one text of each size (synthetic cables joined, with their tags)."""
+    from cable_ner.markup import Span, parse_markup
+    from cable_ner.rules import apply_rules
+
+    rules = default_rules()
+    cables = [parse_markup(silver, DEFAULT_LABELS) for _, silver, _ in generate_corpus(60, seed)]
+    apply_rules(cables[0].text, cables[0].spans, rules)  # the word lists load once, on first use
+    rows, per_char = [], []
+    for size in sizes:
+        text, spans = "", []
+        while len(text) < size:
+            for cable in cables:
+                offset = len(text)
+                text += cable.text + "\n\n"
+                spans += [Span(span.start + offset, span.end + offset, span.label) for span in cable.spans]
+        text, spans = text[:size], [span for span in spans if span.end <= size]
+        started = time.perf_counter()
+        apply_rules(text, spans, rules)
+        seconds = time.perf_counter() - started
+        per_char.append(seconds / size)
+        rows.append((f"{size:,}", f"{seconds:.2f}", f"{seconds / size * 1e6:.2f}"))
+    msg.table(rows, header=("characters in one text", "rules s", "us per character"), divider=True, aligns=("r", "r", "r"))
+    growth = max((later / earlier) ** 0.5 for earlier, later in zip(per_char, per_char[1:]))  # sizes step by 4x: two doublings
+    msg.text(f"Target: time per character grows at most 1.2x per doubling: {'met' if growth <= 1.2 else 'NOT met'} "
+             f"({growth:.2f}x at most)")
 
 
 def tagging_speed(model: Path, reference: str, n_cables: int, seed: int, repeats: int) -> None:

@@ -2,7 +2,7 @@
 label a name carries elsewhere in the cable."""
 import re
 from functools import lru_cache
-from typing import Dict, FrozenSet, List
+from typing import Dict, FrozenSet, List, Optional
 
 from ..knowledge.lexicons import country_names, country_short_forms, government_acronyms
 from ..markup import Span
@@ -113,23 +113,24 @@ def vote_labels_in_cable(cable: CableContext, spans: List[Span]) -> List[Span]:
     contested = {key for key, counts in votes.items() if len(counts) > 1}
     if not contested:
         return spans  # every name carries one label already
-    winners: Dict[str, str] = {}
-    for key in contested:
-        winners[key] = winning_label(votes[key]) or _break_tie(text, spans, key, votes[key])
+    winners: Dict[str, Optional[str]] = {key: winning_label(votes[key]) for key in contested}
+    tied = {key for key, label in winners.items() if label is None}
+    if tied:
+        winners.update(_break_ties(text, spans, {key: votes[key] for key in tied}))
     return [Span(span.start, span.end, winners.get(name_key(text[span.start : span.end])) or span.label) for span in spans]
 
 
-def _break_tie(text: str, spans: List[Span], key: str, counts: Dict[str, int]) -> str:
-    """Among the labels most mentions of ``key`` carry: the one running text gives most, then the first one."""
-    most = max(counts.values())
-    leaders = [label for label, n in counts.items() if n == most]
-    in_running_text: Dict[str, int] = {}
-    first = None
+def _break_ties(text: str, spans: List[Span], tied: Dict[str, Dict[str, int]]) -> Dict[str, str]:
+    """For each tied name: among its leading labels, the one running text gives most, then its first mention's."""
+    leaders = {key: {label for label, n in counts.items() if n == max(counts.values())} for key, counts in tied.items()}
+    in_running_text: Dict[str, Dict[str, int]] = {key: {} for key in tied}
+    first: Dict[str, str] = {}
     for span in spans:
         surface = text[span.start : span.end]
-        if span.label not in leaders or name_key(surface) != key:
+        key = name_key(surface)
+        if key not in tied or span.label not in leaders[key]:
             continue
-        first = first or span.label
+        first.setdefault(key, span.label)
         if not surface.isupper():
-            in_running_text[span.label] = in_running_text.get(span.label, 0) + 1
-    return winning_label(in_running_text) or first or leaders[0]
+            in_running_text[key][span.label] = in_running_text[key].get(span.label, 0) + 1
+    return {key: winning_label(in_running_text[key]) or first[key] for key in tied}

@@ -1,8 +1,9 @@
 """Running span rules over a cable and recording, per rule, every change it made."""
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, List, Optional, Sequence, Set
+from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 from ..labels import DEFAULT_ROLES, LabelRoles
 from ..markup import Span
@@ -30,19 +31,37 @@ class FixResult:
 
 
 def _group_changes(rule_name: str, removed: List[Span], added: List[Span]) -> List[Change]:
-    """Pair removed and added spans that overlap into one change each."""
+    """Pair removed and added spans that overlap into one change each.
+
+    Both lists are sorted and hold no overlapping spans, so the added spans a removed one meets
+    are found by bisection, and a change that ends before a removed span starts can meet no later
+    one: the cost grows with the spans, not with their product.
+    """
     changes: List[Change] = []
-    pending_added = list(added)
+    open_changes: List[Tuple[int, Change]] = []  # (end, change): those a later removed span may still overlap
+    added_ends = [span.end for span in added]
+    taken = [False] * len(added)
     for span in removed:
-        partners = [a for a in pending_added if a.start < span.end and span.start < a.end]
-        joined = next((c for c in changes if overlaps(span, c.after) or overlaps(span, c.before)), None)
-        if joined is not None:
+        partners = []
+        index = bisect_right(added_ends, span.start)
+        while index < len(added) and added[index].start < span.end:
+            if not taken[index]:
+                partners.append(added[index])
+                taken[index] = True
+            index += 1
+        open_changes = [(end, change) for end, change in open_changes if end > span.start]
+        position = next((i for i, (_, c) in enumerate(open_changes) if overlaps(span, c.after) or overlaps(span, c.before)), None)
+        end = max([span.end, *(partner.end for partner in partners)])
+        if position is not None:
+            joined_end, joined = open_changes[position]
             joined.before.append(span)
             joined.after.extend(partners)
+            open_changes[position] = (max(joined_end, end), joined)
         else:
-            changes.append(Change(rule_name, [span], partners))
-        pending_added = [a for a in pending_added if a not in partners]
-    changes.extend(Change(rule_name, [], [a]) for a in pending_added)
+            change = Change(rule_name, [span], partners)
+            changes.append(change)
+            open_changes.append((end, change))
+    changes.extend(Change(rule_name, [], [span]) for span, used in zip(added, taken) if not used)
     return changes
 
 

@@ -1,12 +1,13 @@
 """Rules for one name split in two: adjacent spans of one name, and name parts left outside."""
 import re
+from bisect import bisect_left
 from typing import FrozenSet, List, Optional, Tuple
 
 from ..markup import Span
 from .context import CableContext
 from .lexicon import NAME_PARTICLES, NOT_NAME_PARTS, ORG_HEADS
 from .registry import span_rule
-from .words import bare, is_capitalised, looks_like_demonym, neighbour_word, overlaps
+from .words import bare, is_capitalised, looks_like_demonym, neighbour_word
 
 
 def _gap(text: str, left: Span, right: Span) -> str:
@@ -65,18 +66,24 @@ INITIAL = re.compile(r"[A-Z]\.")
 CAPITALISED_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*")
 
 
-def _name_part(text: str, word_span: Tuple[int, int], common: FrozenSet[str], taken: List[Span]) -> bool:
+def _name_part(text: str, word_span: Tuple[int, int], common: FrozenSet[str], taken: List[Span], starts: List[int]) -> bool:
     word = text[word_span[0] : word_span[1]]
     if INITIAL.fullmatch(word):
-        return not overlaps(Span(word_span[0], word_span[1], ""), taken)  # an initial
+        return not _in_a_span(word_span, taken, starts)  # an initial
     return (
         bool(CAPITALISED_NAME_WORD.fullmatch(word))
         and not word.isupper()
         and word.lower() not in common
         and word not in NOT_NAME_PARTS
         and not looks_like_demonym(word)
-        and not overlaps(Span(word_span[0], word_span[1], ""), taken)
+        and not _in_a_span(word_span, taken, starts)
     )
+
+
+def _in_a_span(word_span: Tuple[int, int], taken: List[Span], starts: List[int]) -> bool:
+    """Whether the word overlaps one of the spans (sorted, not overlapping; ``starts`` theirs): one bisection."""
+    index = bisect_left(starts, word_span[1]) - 1  # the last span that starts before the word ends
+    return index >= 0 and taken[index].end > word_span[0]
 
 
 @span_rule(
@@ -99,19 +106,20 @@ def extend_person_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     """
     text = cable.text
     common = cable.common_words
-    taken = list(spans)
+    taken = sorted(spans)
+    starts = [span.start for span in taken]
     fixed = []
     for span in spans:
         start, end = span.start, span.end
         if span.label == cable.roles.person:
             for _ in range(2):  # a given name and a middle initial: "Elena D."
                 left = neighbour_word(text, start, -1)
-                if left and (_name_part(text, left, common, taken) or text[left[0] : left[1]] in NAME_PARTICLES):
+                if left and (_name_part(text, left, common, taken, starts) or text[left[0] : left[1]] in NAME_PARTICLES):
                     start = left[0]
                 else:
                     break
             right = neighbour_word(text, end, +1)
-            if right and _name_part(text, right, common, taken):
+            if right and _name_part(text, right, common, taken, starts):
                 end = right[1]
         fixed.append(span if (start, end) == (span.start, span.end) else Span(start, end, span.label))
     return fixed
