@@ -2,7 +2,7 @@
 label a name carries elsewhere in the cable."""
 import re
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional
+from typing import Dict, FrozenSet, List, Optional, Set
 
 from ..knowledge.lexicons import country_names, country_short_forms, government_acronyms
 from ..markup import Span
@@ -41,8 +41,23 @@ def relabel_by_head_word(cable: CableContext, spans: List[Span]) -> List[Span]:
     return fixed
 
 
-# An acronym a cable introduces in parentheses after a capitalised word: "Seguranca Unida ( SU )".
-INTRODUCED_ACRONYM = re.compile(r"[A-Z][\w.'’-]*\s*\(\s*(?P<form>[^()\s]+)\s*\)")
+# A form in parentheses after capitalised words: "Seguranca Unida ( SU )", "United Kingdom (UK)".
+INTRODUCED_ACRONYM = re.compile(
+    r"(?P<before>(?:[A-Z][\w.'’-]*\s+(?:(?:of|for|the|and|da|de|del|des|do|dos|du|la|le)\s+)?){0,5}[A-Z][\w.'’-]*)"
+    r"\s*\(\s*(?P<form>[A-Z][A-Z.]*)\s*\)")
+
+
+def _introduced_acronyms(text: str, country_names: FrozenSet[str]) -> Set[str]:
+    """The acronyms a cable introduces for names of its own: the initials of the words before them,
+    unless those words are a country's name ("United Kingdom (UK)" is the country's own short form)."""
+    found = set()
+    for match in INTRODUCED_ACRONYM.finditer(text):
+        form, words = match.group("form"), [word for word in match.group("before").split() if word[0].isupper()]
+        letters = form.replace(".", "")
+        named = words[-len(letters) :] if 0 < len(letters) <= len(words) else []
+        if named and "".join(word[0] for word in named) == letters and " ".join(named).casefold() not in country_names:
+            found.add(form)
+    return found
 
 
 @span_rule(
@@ -54,6 +69,7 @@ INTRODUCED_ACRONYM = re.compile(r"[A-Z][\w.'’-]*\s*\(\s*(?P<form>[^()\s]+)\s*\
         ("the [ORG UK Embassy  ] said", "the [ORG UK Embassy ] said"),
         ("[PER Vernon Jordan  ] left ; [PER Jordan  ] said", "[PER Vernon Jordan ] left ; [PER Jordan ] said"),
         ("the Seguranca Unida ( [ORG SU  ] ) won ; the [ORG SU  ] said", "the Seguranca Unida ( [ORG SU ] ) won ; the [ORG SU ] said"),
+        ("The United Kingdom ([ORG UK  ]) and a Whitehall ([ORG UK  ]) envoy", "The United Kingdom ([LOC UK ]) and a Whitehall ([LOC UK ]) envoy"),
     ],
 )
 def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
@@ -64,12 +80,12 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     data (:func:`~cable_ner.knowledge.lexicons.country_names`,
     :func:`~cable_ner.knowledge.lexicons.country_short_forms`), never from a list by hand. A name
     that is the surname of a person the cable names in full (Vernon Jordan) stays a person, and
-    a form the cable introduces as another name's acronym, in parentheses after it ("Seguranca
+    a form the cable introduces as another name's initials, in parentheses after it ("Seguranca
     Unida (SU)"), stays what it is.
     """
     text = cable.text
     names, places, governments = _country_names(), country_short_forms(), government_acronyms()
-    introduced = {match.group("form") for match in INTRODUCED_ACRONYM.finditer(text)} if "(" in text else set()
+    introduced = _introduced_acronyms(text, names) if "(" in text else set()
     surnames = {text[span.start : span.end].split()[-1].casefold() for span in spans
                 if span.label == cable.roles.person and len(text[span.start : span.end].split()) > 1}
     fixed = []
