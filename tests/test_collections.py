@@ -126,7 +126,8 @@ def test_streaming_training_reaches_the_same_kind_of_model_as_training_in_memory
     overrides = {"paths.train": str(corpus / "train"), "paths.dev": str(corpus / "dev-sample"), "paths.vectors": None,
                  "paths.ner_labels": str(corpus / "labels" / "ner.json"),
                  "components.tok2vec.model.embed.include_static_vectors": False,
-                 "training.max_steps": 300, "training.eval_frequency": 100}
+                 "training.max_steps": 300, "training.eval_frequency": 100,
+                 "training.optimizer.learn_rate.warmup_steps": 30}  # the config warms up over 250 of its 2,000 or more
     scores = {}
     for name, path in (("streaming", PROJECT_DIR / "configs" / "efficiency.cfg"), ("in memory", tmp_path / "in_memory.cfg")):
         train(path, tmp_path / name, overrides=overrides)
