@@ -127,7 +127,8 @@ def test_streaming_training_reaches_the_same_kind_of_model_as_training_in_memory
                  "paths.ner_labels": str(corpus / "labels" / "ner.json"),
                  "components.tok2vec.model.embed.include_static_vectors": False,
                  "training.max_steps": 300, "training.eval_frequency": 100,
-                 "training.optimizer.learn_rate.warmup_steps": 30}  # the config warms up over 250 of its 2,000 or more
+                 # the learning rate as in the first 300 of the config's 2,000 steps or more, not decayed to 0 in 300
+                 "training.optimizer.learn_rate.warmup_steps": 30, "training.optimizer.learn_rate.total_steps": 2000}
     scores = {}
     for name, path in (("streaming", PROJECT_DIR / "configs" / "efficiency.cfg"), ("in memory", tmp_path / "in_memory.cfg")):
         train(path, tmp_path / name, overrides=overrides)

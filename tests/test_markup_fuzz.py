@@ -17,6 +17,7 @@ piece = st.one_of(
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(piece, max_size=25))
+@example(["[PER", "[PER ", " ", "0", " ]"])
 def test_random_markup_parses_or_raises_markup_error(pieces):
     markup = "".join(pieces)
     try:
@@ -28,8 +29,15 @@ def test_random_markup_parses_or_raises_markup_error(pieces):
         assert 0 <= span.start < span.end <= len(parsed.text)
         surface = parsed.text[span.start : span.end]
         assert surface.strip() == surface and surface
-    # Writing the spans back and reading them again gives the same text and spans.
-    again = parse_markup(write_markup(parsed.text, parsed.spans), LABELS)
+    # Writing the spans back and reading them again gives the same text and spans, or the writer
+    # says the format cannot hold them: text that was an opener's neighbour reads as one once an
+    # entity's leading space is gone ("[PER" + "[PER  0 ]" is the text "[PER 0" with "0" tagged).
+    try:
+        written = write_markup(parsed.text, parsed.spans)
+    except ValueError as error:
+        assert "cannot hold" in str(error) and "[" in parsed.text
+        return
+    again = parse_markup(written, LABELS)
     assert again.text == parsed.text and again.spans == parsed.spans
 
 
