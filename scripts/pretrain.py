@@ -1,6 +1,6 @@
 """Pretrain the tok2vec on raw cable text (`spacy pretrain`); its output folder is replaced only on success.
 
-Usage: python scripts/pretrain.py configs/efficiency.cfg training/pretrain --paths.raw_text corpus/pretrain/text.jsonl
+Usage: python scripts/pretrain.py configs/efficiency.cfg training/pretrain-efficiency --paths.raw_text corpus/pretrain/text.jsonl
 Any further option is a config override, as for `spacy pretrain` (e.g. --pretraining.max_epochs 3).
 The weights of each epoch (model0.bin, ...) and model-last.bin go to the output folder; train with
 --paths.init_tok2vec OUTPUT/model-last.bin. The cable components are registered, as --code would.

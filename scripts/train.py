@@ -19,6 +19,7 @@ import srsly
 import typer
 from spacy.cli._util import parse_config_overrides
 from spacy.cli.train import train
+from spacy.util import load_config
 from wasabi import msg
 
 import cable_ner.training  # noqa: F401 (registers the components, corpus reader and augmenter the config names)
@@ -40,6 +41,11 @@ def main(
     # fmt: on
     """Train with spaCy's trainer into a staging folder and swap it in when training succeeds."""
     overrides = parse_config_overrides(ctx.args)
+    init_tok2vec = load_config(config_path, overrides=overrides, interpolate=True)["paths"].get("init_tok2vec")
+    if init_tok2vec and not Path(init_tok2vec).exists():
+        msg.fail(f"{config_path} starts its tok2vec from pretrained weights, and there are none at {init_tok2vec}",
+                 "Pretrain them on raw cables of your own first: spacy project run accuracy . --vars.config accuracy "
+                 "--vars.pretrain_dir /path/to/raw/cables (or give --paths.init_tok2vec)", exits=1)
     plan = plan_for_config(config_path, overrides, train_words, min_steps)
     msg.info(f"Training plan: {plan.max_steps:,} steps, about {plan.planned_words:,} words "
              f"({plan.passes:g} passes over {plan.cables_in_train:,} training cables, {plan.corpus_words:,} words; "

@@ -261,7 +261,7 @@ def test_pretraining_workflow_pretrains_the_tok2vec_and_training_starts_from_it(
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     records = list(srsly.read_jsonl(finished_project / "corpus" / "pretrain" / "text.jsonl"))
     assert len(records) > 12 * 3 and all(record["text"].strip() == record["text"] and "\n\n" not in record["text"] for record in records)
-    weights = finished_project / "training" / "pretrain" / "model-last.bin"
+    weights = finished_project / "training" / "pretrain-efficiency" / "model-last.bin"
     assert (finished_project / "training" / "efficiency-pretrained" / "model-best" / "meta.json").exists()
     # Training starts from the pretrained weights: spaCy loads them only when [pretraining] names the layer.
     corpus = finished_project / "corpus"
