@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -113,11 +114,18 @@ def wheel_python(finished_project, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("wheel")
     venv.create(root / "venv", with_pip=True)
     python = root / "venv" / "bin" / "python"
-    # The fresh venv sees spaCy and what spaCy requires from this test run, nothing else of it:
-    # the two wheels must carry the components and what they run (no project folder, no scripts).
+    # The fresh venv sees what the library's wheel declares it requires (spaCy and the country data
+    # the rules read), and what those require, from this test run, nothing else of it: the two
+    # wheels must carry the components and what they run (no project folder, no scripts).
     requirements = root / "requirements-site"
     requirements.mkdir()
-    _site_with_only("spacy", requirements)
+    with zipfile.ZipFile(wheels[0]) as library:
+        metadata_text = library.read(next(name for name in library.namelist() if name.endswith("METADATA"))).decode("utf8")
+    declared = [re.match(r"[A-Za-z0-9_.-]+", line.split(":", 1)[1].strip()).group()
+                for line in metadata_text.splitlines() if line.startswith("Requires-Dist:") and "extra ==" not in line]
+    assert "spacy" in declared and "countryinfo" in declared
+    for name in declared:
+        _site_with_only(name, requirements)
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           capture_output=True, text=True, check=True).stdout.strip()
     Path(site, "spacy-requirements.pth").write_text(f"{requirements}\n", encoding="utf8")
