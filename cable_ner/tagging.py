@@ -26,7 +26,7 @@ from typing import Callable, Deque, Dict, Iterable, Iterator, List, Optional, Se
 import srsly
 
 from .markup import MarkupError, Span, read_cable_file, read_text_file, write_markup
-from .rules.words import trim_whitespace
+from .rules.words import name_key, trim_whitespace
 
 CLOSER = "  ]"  # how the tagger closes an entity
 _WORKER: dict = {}
@@ -224,7 +224,7 @@ class CollectionSummary:
         for entity in record["entities"]:
             self.entities[entity["label"]] += 1
             self.names.setdefault(entity["label"], TopNames()).add(" ".join(entity["text"].split()))
-            folded = " ".join(entity["text"].split()).casefold()
+            folded = name_key(entity["text"])
             labels_of.setdefault(folded, set()).add(entity["label"])
             self.folded_names.add(folded)
             self.folded_labels.add(f"{folded}\t{entity['label']}")

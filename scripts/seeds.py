@@ -95,10 +95,7 @@ def train_and_score(config_path: Path, model_dir: Path, seed: int, corpus_dir: P
     tallies: Dict[str, CableTallies] = {}
     if real_dev is not None:
         for name, per_cable in real_cable_scores(spacy.load(best), real_dev, label_set).items():
-            total = SpanScores()
-            for cable_scores in per_cable.values():
-                total.add_tallies(cable_scores)
-            scores[name] = f1_by_label(total.to_dict(label_set), label_set)
+            scores[name] = f1_by_label(SpanScores.summed(per_cable.values()).to_dict(label_set), label_set)
             tallies[name] = cable_tallies(per_cable, label_set)
     msg.good(f"Seed {seed}: " + ", ".join(f"{name} F1 {score(found['all'])}" for name, found in scores.items()))
     return scores, tallies

@@ -60,10 +60,7 @@ def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str
     upper (bool): score on the cables written in capitals throughout, as many older cables are
         (characters whose capital is longer, like ß, are left as they are so offsets hold).
     """
-    total = SpanScores()
-    for scores in score_each_cable(nlp, data_dir, labels, upper).values():
-        total.add_tallies(scores)
-    return total
+    return SpanScores.summed(score_each_cable(nlp, data_dir, labels, upper).values())
 
 
 def score_each_cable(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False) -> Dict[str, SpanScores]:

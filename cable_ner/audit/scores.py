@@ -65,6 +65,14 @@ class SpanScores:
         for label, tally in other.per_label.items():
             self.per_label[label].add(tally)
 
+    @classmethod
+    def summed(cls, parts: Iterable["SpanScores"]) -> "SpanScores":
+        """The counts of several sets of scores (each cable's, say) added up."""
+        total = cls()
+        for part in parts:
+            total.add_tallies(part)
+        return total
+
     def overall(self) -> Tally:
         total = Tally()
         for tally in self.per_label.values():

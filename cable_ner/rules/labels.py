@@ -91,7 +91,7 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     fixed = []
     for span in spans:
         surface = text[span.start : span.end]
-        folded = " ".join(surface.split()).casefold()
+        folded = name_key(surface)
         label = span.label
         if (surface in places or surface in governments) and surface in introduced:
             pass  # the cable's own acronym of another name

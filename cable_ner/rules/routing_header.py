@@ -9,7 +9,6 @@ from .registry import span_rule
 from .words import overlaps
 
 
-ROUTING_END = re.compile(r"\bE\.?O\.? ?12958|\bTAGS\b|\bSUBJECT\b|¶|<a id=")
 OFFICE_SYMBOL = re.compile(r"(?<![\w/])(?!RU[A-Z]{2,4}/)[A-Z]{1,6}(?:/[A-Z]{1,6})+(?![\w/])")
 ROUTING_TITLES = {"DAS", "A/S", "PDAS", "AMB", "DCM", "CHARGE", "POLOFF", "ECONOFF", "S/E", "U/S", "D/S", "ADMIN"}
 # An addressee line: a routing code, then the addressee up to the end of the line.
