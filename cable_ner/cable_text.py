@@ -2,17 +2,18 @@
 
 This module owns everything that changes the *characters* of a cable between the tagger's file
 and the text a model trains on: the ``<code><pre>`` wrapper, paragraph anchors
-(``<a id='par1' href='#par1'>¶</a>``) and the tagger's spaces before punctuation
-(``Karzai , Spanta .``), which raw cables do not have. Page-break headers
+(``<a id='par1' href='#par1'>¶</a>``), the tagger's spaces before punctuation
+(``Karzai , Spanta .``), which raw cables do not have, and CRLF or CR line ends (read as LF). Page-break headers
 (``KABUL 00002998 002 OF 006``) stay: published raw cables have them too, and their city is LOC.
 
 Every change is an :class:`Edit`; :func:`apply_edits` rewrites the text and moves each entity
 span with it. A span that loses characters to an edit is dropped, with the edit's reason, so
-callers can account for it. Paragraph splitting lives here too, since it is defined on the
-cleaned text.
+callers can account for it. The pipeline cleans the text it is given with the same edits and
+maps its entities back (:class:`OffsetMap`), so that they index the text as given. Paragraph
+splitting lives here too, since it is defined on the cleaned text.
 """
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterable, List, NamedTuple, Sequence, Tuple
 
 from .markup import Span
@@ -44,6 +45,7 @@ SPACE_BEFORE_PUNCT = re.compile(r" (?=[,.;:)?!%]+(?:\s|$|</))")
 # A space after an opening parenthesis that starts a word ("( SBU )" -> "(SBU )").
 SPACE_AFTER_OPEN_PAREN = re.compile(r"\(( )(?=\S)")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+LINE_END = re.compile(r"\r\n?")
 
 
 def find_edits(text: str) -> List[Edit]:
@@ -55,6 +57,8 @@ def find_edits(text: str) -> List[Edit]:
         edits.append(Edit(match.start(), match.end(), "\n\n¶", "paragraph_anchor"))
     for start, end in _tagger_spacing(text):
         edits.append(Edit(start, end, "", "tagger_spacing"))
+    if "\r" in text:
+        edits.extend(Edit(match.start(), match.end(), "\n", "line_ends") for match in LINE_END.finditer(text))
     edits.sort()
     kept: List[Edit] = []
     for edit in edits:
@@ -122,6 +126,40 @@ def apply_edits(text: str, spans: Sequence[Span], edits: Sequence[Edit]) -> Clea
 def clean_cable(text: str, spans: Sequence[Span]) -> CleanedText:
     """Clean a cable's plain text (see module docstring) and move its spans with it."""
     return apply_edits(text, spans, find_edits(text))
+
+
+class OffsetMap:
+    """Offsets in the cleaned text mapped back to the text the edits were found in.
+
+    A start maps past a removed stretch, an end before it, so that a span keeps the characters
+    it had; a start or end inside a replacement (``\n\n¶`` for an anchor) takes in the whole
+    original stretch. Example: in ``"<code><pre>Kabul"``, cleaned ``"Kabul"`` [0, 5) maps to [11, 16).
+    """
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = list(edits)
+        self.cleaned_starts: List[int] = []
+        self.cleaned_ends: List[int] = []
+        shift = 0
+        for edit in self.edits:
+            self.cleaned_starts.append(edit.start + shift)
+            shift += len(edit.replacement) - (edit.end - edit.start)
+            self.cleaned_ends.append(edit.end + shift)
+
+    def start(self, position: int) -> int:
+        index = bisect_right(self.cleaned_starts, position) - 1
+        return self._original(index, position, inside=self.edits[index].start if index >= 0 else 0)
+
+    def end(self, position: int) -> int:
+        index = bisect_left(self.cleaned_starts, position) - 1
+        return self._original(index, position, inside=self.edits[index].end if index >= 0 else 0)
+
+    def _original(self, index: int, position: int, inside: int) -> int:
+        if index < 0:
+            return position
+        if position >= self.cleaned_ends[index]:
+            return position - self.cleaned_ends[index] + self.edits[index].end
+        return inside
 
 
 def paragraphs(text: str) -> Iterable[Tuple[int, int]]:

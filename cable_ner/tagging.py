@@ -77,7 +77,7 @@ def load_pipeline(model: str):
     if _WORKER.get("model") != model:
         import spacy
 
-        import cable_ner.components  # noqa: F401 (a pipeline path names the cable components)
+        from . import components  # noqa: F401 (a pipeline folder names the cable components; registered here when the library is not installed)
 
         _WORKER.update(nlp=spacy.load(model), model=model)
     return _WORKER["nlp"]

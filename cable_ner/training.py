@@ -23,8 +23,8 @@ from spacy.training import Corpus, Example
 from spacy.training.corpus import walk_corpus
 from spacy.util import registry
 
-from cable_ner import components  # noqa: F401 (registers the components the config names)
-from cable_ner.shards import NOT_ENTITIES_KEY
+from . import components  # noqa: F401 (registers the components the config names)
+from .shards import NOT_ENTITIES_KEY
 
 Item = TypeVar("Item")
 

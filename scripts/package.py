@@ -1,11 +1,12 @@
-"""Package the trained pipeline as an installable wheel, with the cable_ner library's wheel beside it, offline.
+"""Package the trained pipeline as one installable wheel that carries its own code, offline.
 
 Usage: python scripts/package.py [training/efficiency/model-best] [packages] [--name cable_ner] [--version 0.1.0]
 The name and version default to the project's (project.yml vars), the meta to configs/meta.json,
-with the labels the pipeline was trained on and the corpus it came from (corpus/conversion.json).
-The package folder is replaced only when both wheels were built. Install them together:
-pip install packages/en_cable_ner-0.1.0/dist/*.whl (a rebuilt wheel of the same version needs
---force-reinstall --no-deps, or a new --version).
+with the labels the pipeline was trained on, the corpus it came from (corpus/conversion.json),
+the data sources and their licences, and its scores on real cables when evaluate-real measured
+them (--real-scores). The package folder is replaced only when the wheel was built; a package
+built from other cables is named before it is replaced. Install:
+pip install packages/en_cable_ner-0.1.0/dist/en_cable_ner-0.1.0-py3-none-any.whl
 """
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ import typer
 from wasabi import msg
 
 from cable_ner.outputs import staged
-from cable_ner.packaging import PackagingError, package_pipeline, pipeline_meta
+from cable_ner.packaging import PackagingError, corpus_origin, package_pipeline, pipeline_meta
 from scripts.common import Arg, Opt, project_variable
 
 
@@ -31,24 +32,42 @@ def main(
     version: Optional[str] = Opt(None, "--version", "-v", help="Package version (default: the project's vars.version)"),
     meta_path: Path = Opt(Path("configs/meta.json"), "--meta", "-m", help="meta.json with description, author, license, url", exists=True),
     corpus_report: Path = Opt(Path("corpus/conversion.json"), "--corpus-report", help="The training corpus's conversion.json (for the meta)"),
+    real_scores: Optional[Path] = Opt(None, "--real-scores", help="evaluate-real's JSON: the scores on real cables for the model card (used if it exists)"),
+    synthetic_scores: Optional[Path] = Opt(None, "--synthetic-scores", help="evaluate-gold's JSON: the held-out synthetic scores, named as such"),
 ):
     # fmt: on
-    """Package the pipeline and build its wheel and the library's without downloading anything."""
+    """Package the pipeline and build its one wheel without downloading anything."""
     name = name or project_variable("name", "cable_ner")
     version = version or project_variable("version", "0.1.0")
-    meta = pipeline_meta(input_dir, srsly.read_json(meta_path), corpus_report)
+    meta = pipeline_meta(input_dir, srsly.read_json(meta_path), corpus_report, real_scores, synthetic_scores)
     lang = srsly.read_json(input_dir / "meta.json")["lang"]
     package_name = f"{lang}_{name}-{version}"
     msg.info(f"Packaging {input_dir} as {package_name} (labels: {', '.join(srsly.read_json(input_dir / 'meta.json').get('labels', {}).get('ner', []))})")
+    origin = corpus_origin(corpus_report)
+    warn_what_it_replaces(output_dir / package_name / "meta.json", meta)
+    if not origin["synthetic"] and (name, version) == (project_variable("name", "cable_ner"), project_variable("version", "0.1.0")):
+        msg.warn(f"Trained on your cables ({origin['input_dir']}) under the sample model's name and version ({package_name}).",
+                 "Give it its own: --vars.name or --vars.version (e.g. spacy project run package . --vars.version 0.1.0-own).")
+    if not real_scores or not real_scores.exists():
+        msg.warn("No scores on real cables for the model card (evaluate-real): the card says so.")
     try:
         with staged(output_dir, [package_name]) as staging:
-            wheels = package_pipeline(input_dir, staging, name, version, meta)
+            wheel = package_pipeline(input_dir, staging, name, version, meta)
     except PackagingError as err:
         msg.fail(str(err), f"Nothing in {output_dir} was changed.", exits=1)
-    for wheel in wheels:
-        msg.good(f"Built {output_dir / package_name / 'dist' / wheel.name}")
-    msg.text(f"Install: pip install {output_dir / package_name / 'dist'}/*.whl "
-             "(add --force-reinstall --no-deps to replace an installed build of the same version)")
+    path = output_dir / package_name / "dist" / wheel.name
+    msg.good(f"Built {path}")
+    msg.text(f"Install: pip install {path}")
+
+
+def warn_what_it_replaces(old_meta_path: Path, meta: dict) -> None:
+    """Say which package a build replaces when it was trained on other cables."""
+    if not old_meta_path.exists():
+        return
+    old_sources = srsly.read_json(old_meta_path).get("sources", [{}])
+    if old_sources and old_sources[0].get("name") != meta["sources"][0]["name"]:
+        msg.warn(f"Replacing {old_meta_path.parent}, built from {old_sources[0].get('name', 'unknown cables')}, "
+                 f"with a build from {meta['sources'][0]['name']}.")
 
 
 if __name__ == "__main__":

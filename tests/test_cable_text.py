@@ -1,5 +1,5 @@
-from cable_ner.cable_text import clean_cable, paragraphs
-from cable_ner.markup import parse_markup
+from cable_ner.cable_text import OffsetMap, apply_edits, clean_cable, find_edits, paragraphs
+from cable_ner.markup import Span, parse_markup
 
 RAW = (
     "<code><pre>S E C R E T SECTION 01 OF 03 [LOC LIMA  ] 004711 SIPDIS "
@@ -39,3 +39,31 @@ def test_spaces_inside_a_span_may_go_but_the_span_stays():
 def test_paragraphs_split_at_blank_lines():
     text = "head\n\n¶1. one\ntwo\n\n  \n¶2. three  "
     assert [text[s:e] for s, e in paragraphs(text)] == ["head", "¶1. one\ntwo", "¶2. three"]
+
+
+def test_offset_map_takes_cleaned_offsets_back_to_the_text_as_given():
+    page = "<code><pre>Kabul , Herat\r\nsaid <a id='par1' href='#par1'>¶</a>1 .</pre></code> "
+    edits = find_edits(page)
+    assert {edit.reason for edit in edits} == {"html_wrapper", "tagger_spacing", "line_ends", "paragraph_anchor"}
+    cleaned = apply_edits(page, [], edits).text
+    assert cleaned == "Kabul, Herat\nsaid \n\n¶1. "
+    offsets = OffsetMap(edits)
+    pieces = {word: page[offsets.start(cleaned.index(word)) : offsets.end(cleaned.index(word) + len(word))]
+              for word in ("Kabul", ",", "Herat", "said", "¶1.")}
+    assert pieces == {"Kabul": "Kabul", ",": ",", "Herat": "Herat", "said": "said", "¶1.": "<a id='par1' href='#par1'>¶</a>1 ."}
+    assert OffsetMap([]).start(7) == 7 and offsets.end(len(cleaned) - 1) == len(page) - len("</pre></code> ")
+
+
+def test_the_page_form_of_a_text_cleans_back_to_it_with_its_spans():
+    from cable_ner.sample.page import TEXT_FORMS
+
+    text = "SUBJECT: talks\n\n¶1. (C) The U.S. and Spanta, here.\n\n¶2. Karzai said: no."
+    spans = [Span(text.index(name), text.index(name) + len(name), "X") for name in ("U.S.", "Spanta", "Karzai")]
+    for form, as_form in TEXT_FORMS.items():
+        given, moved = as_form(text, spans)
+        assert [given[s.start : s.end] for s in moved] == ["U.S.", "Spanta", "Karzai"], form
+        cleaned = clean_cable(given, moved)
+        assert [cleaned.text[s.start : s.end] for s in cleaned.spans] == ["U.S.", "Spanta", "Karzai"] and not cleaned.dropped
+        assert " ".join(cleaned.text.split()) == " ".join(text.split()), form
+    page, _ = TEXT_FORMS["page"](text, spans)
+    assert page.startswith("<code><pre>SUBJECT: talks <a id='par1' href='#par1'>¶</a>1 . (C ) The U.S. and Spanta , here .")

@@ -1,6 +1,8 @@
 """The pipeline's components: markup tokens, markup blocking, the span rules over model output; the augmenter."""
 import random
 
+import srsly
+
 import pytest
 import spacy
 from spacy.tokens import Span
@@ -154,3 +156,67 @@ def test_upper_case_augmenter_adds_upper_cased_copies_with_the_same_entities(nlp
     assert upper.reference.text == "HALVORSEN MET OFFICIALS IN LIMA ."
     assert [(e.text, e.label_) for e in upper.reference.ents] == [("HALVORSEN", "PER"), ("LIMA", "LOC")]
     assert list(training.create_upper_case_augmenter(level=0.0)(nlp, example)) == [example]
+
+
+def _cleaning_pipeline(patterns) -> spacy.Language:
+    """clean_cable_text, an entity ruler in place of the model, restore_cable_text: what the model reads and gives back."""
+    pipeline = spacy.blank("en")
+    components.create_split_markup()(pipeline)
+    pipeline.add_pipe("clean_cable_text")
+    pipeline.add_pipe("entity_ruler").add_patterns(patterns)
+    pipeline.add_pipe("restore_cable_text")
+    return pipeline
+
+
+def test_the_pipeline_reads_a_page_cleaned_and_gives_its_entities_at_the_offsets_of_the_page():
+    pipeline = _cleaning_pipeline([{"label": "PER", "pattern": "Halvorsen"}, {"label": "LOC", "pattern": "Lima"},
+                                   {"label": "PER", "pattern": "FAIRLIE"}])
+    pipeline.add_pipe("looked_at", after="clean_cable_text")
+    doc = pipeline(PAGE)
+    assert doc.text == PAGE
+    found = [(PAGE[e.start_char : e.end_char], e.label_, e.start_char) for e in doc.ents]
+    assert found == [("Halvorsen", "PER", PAGE.index("Halvorsen")), ("Lima", "LOC", PAGE.index("Lima .")),
+                     ("FAIRLIE", "PER", PAGE.index("FAIRLIE"))]
+    assert [token.text for token in doc][:3] == ["<code>", "<pre>", "C"]  # the page's markup is there, in tokens of its own
+    # What the model read: the page cleaned as convert cleans it
+    assert "<" not in LOOKED_AT[-1] and "(C) Halvorsen met Ostrovic in Lima." in LOOKED_AT[-1]
+
+
+LOOKED_AT = []
+
+
+@spacy.Language.component("looked_at")
+def looked_at(doc):
+    LOOKED_AT.append(doc.text)
+    return doc
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_crlf_and_cr_text_is_read_as_lf_and_keeps_its_own_characters(line_end):
+    pipeline = _cleaning_pipeline([{"label": "ORG", "pattern": [{"LOWER": "casa"}, {"IS_SPACE": True, "OP": "?"}, {"LOWER": "rosada"}]}])
+    lf = "SUBJECT: talks\n\nthe Casa\nRosada said.\n"
+    doc = pipeline(lf.replace("\n", line_end))
+    assert doc.text == lf.replace("\n", line_end)
+    assert [e.text.replace(line_end, "\n") for e in doc.ents] == [e.text for e in pipeline(lf).ents] == ["Casa\nRosada"]
+
+
+def test_a_text_with_nothing_to_clean_is_the_doc_the_model_read():
+    pipeline = _cleaning_pipeline([{"label": "LOC", "pattern": "Lima"}])
+    doc = pipeline("Halvorsen met Ostrovic in Lima.")
+    assert [(e.text, e.start_char) for e in doc.ents] == [("Lima", 26)] and doc.has_annotation("ENT_IOB")
+
+
+def test_span_rules_store_the_data_they_read_in_the_pipeline_folder(tmp_path):
+    from cable_ner.rules.data import RuleData
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("span_rules", config={"rules": {"relabel_country_names": True}, "labels": list(LABELS)})
+    pipeline.to_disk(tmp_path / "model")
+    stored = RuleData.from_json(srsly.read_json(tmp_path / "model" / "span_rules" / "rule_data.json"))
+    assert stored == RuleData.from_packages() and "UK" in stored.country_short_forms and "GOI" in stored.government_acronyms
+    small = RuleData(frozenset({"ruritania"}), frozenset({"RU"}), frozenset({"GOR"}))
+    srsly.write_json(tmp_path / "model" / "span_rules" / "rule_data.json", small.to_json())
+    loaded = spacy.load(tmp_path / "model")
+    doc = loaded.make_doc("the GOR and Ruritania and the UK")
+    doc.set_ents([doc.char_span(4, 7, "LOC"), doc.char_span(12, 21, "PER"), doc.char_span(30, 32, "ORG")])
+    assert entities(loaded(doc)) == [("GOR", "ORG"), ("Ruritania", "LOC"), ("UK", "ORG")]  # its own data, not the packages'

@@ -106,31 +106,44 @@ def _site_with_only(distribution: str, target: Path) -> None:
                 (target / top).symlink_to(source)
 
 
+def requirement_names(path: Path) -> set:
+    """The distributions a requirements file names (not options such as ``-e .``), normalised."""
+    names = set()
+    for line in path.read_text(encoding="utf8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-"):
+            names.add(re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9_.-]+", line).group()).lower())
+    return names
+
+
 @pytest.fixture(scope="module")
 def wheel_python(finished_project, tmp_path_factory) -> Path:
-    """The python of a fresh venv with the packaged wheels installed, and only spaCy's requirements visible."""
+    """The python of a fresh venv where the one model wheel was installed as the README says, offline.
+
+    The venv sees what the wheel declares it requires (and what that requires) from this test
+    run's site-packages, nothing else: no cable_ner library, no project folder, no scripts.
+    """
     wheels = sorted((finished_project / "packages" / "en_cable_ner_smoke-0.0.1" / "dist").glob("*.whl"))
-    assert [wheel.name for wheel in wheels] == ["cable_ner-0.1.0-py3-none-any.whl", "en_cable_ner_smoke-0.0.1-py3-none-any.whl"]
+    assert [wheel.name for wheel in wheels] == ["en_cable_ner_smoke-0.0.1-py3-none-any.whl"]
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        metadata_text = wheel.read(next(name for name in wheel.namelist() if name.endswith("METADATA"))).decode("utf8")
+    declared = {re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9_.-]+", line.split(":", 1)[1].strip()).group()).lower()
+                for line in metadata_text.splitlines() if line.startswith("Requires-Dist:") and "extra ==" not in line}
+    assert "spacy" in declared and declared <= requirement_names(PROJECT_DIR / "requirements.txt") - {"cable-ner"}
     root = tmp_path_factory.mktemp("wheel")
     venv.create(root / "venv", with_pip=True)
     python = root / "venv" / "bin" / "python"
-    # The fresh venv sees what the library's wheel declares it requires (spaCy and the country data
-    # the rules read), and what those require, from this test run, nothing else of it: the two
-    # wheels must carry the components and what they run (no project folder, no scripts).
     requirements = root / "requirements-site"
     requirements.mkdir()
-    with zipfile.ZipFile(wheels[0]) as library:
-        metadata_text = library.read(next(name for name in library.namelist() if name.endswith("METADATA"))).decode("utf8")
-    declared = [re.match(r"[A-Za-z0-9_.-]+", line.split(":", 1)[1].strip()).group()
-                for line in metadata_text.splitlines() if line.startswith("Requires-Dist:") and "extra ==" not in line]
-    assert "spacy" in declared and "countryinfo" in declared
     for name in declared:
         _site_with_only(name, requirements)
     site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           capture_output=True, text=True, check=True).stdout.strip()
     Path(site, "spacy-requirements.pth").write_text(f"{requirements}\n", encoding="utf8")
-    install = subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", *map(str, wheels)],
-                             capture_output=True, text=True)
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf8")
+    assert "pip install packages/en_cable_ner-0.1.0/dist/en_cable_ner-0.1.0-py3-none-any.whl" in readme
+    install = subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheels[0])], capture_output=True, text=True,
+                             cwd=root, env=SHORT_TRAINING_OFFLINE)
     assert install.returncode == 0, install.stderr
     return python
 
@@ -143,11 +156,14 @@ def tag_in_wheel_venv(python: Path, texts, tmp_path: Path) -> dict:
         paths[-1].write_text(text, encoding="utf8")
     script = (
         "import sys, json, importlib.util, spacy\n"
-        "assert 'site-packages' in importlib.util.find_spec('cable_ner').origin\n"
+        "assert importlib.util.find_spec('cable_ner') is None\n"
         "nlp = spacy.load('en_cable_ner_smoke')\n"
-        "docs = [nlp(open(path, encoding='utf8').read()) for path in sys.argv[1:]]\n"
+        "assert type(nlp.get_pipe('span_rules')).__module__ == 'en_cable_ner_smoke.cable_ner.components'\n"
+        "texts = [open(path, encoding='utf8', newline='').read() for path in sys.argv[1:]]\n"
+        "docs = [nlp(text) for text in texts]\n"
         "print(json.dumps({'pipe': nlp.pipe_names, 'labels': list(nlp.get_pipe('ner').labels),"
-        " 'tokens': [len(doc) for doc in docs], 'ents': [[e.text for e in doc.ents] for doc in docs]}))"
+        " 'tokens': [len(doc) for doc in docs], 'ents': [[e.text for e in doc.ents] for doc in docs],"
+        " 'same_text': [doc.text == text for doc, text in zip(docs, texts)]}))"
     )
     # Run from tmp_path so that the package is found in the venv, not in the project folder.
     loaded = subprocess.run([str(python), "-c", script, *map(str, paths)], cwd=tmp_path, capture_output=True, text=True)
@@ -164,10 +180,39 @@ def test_wheel_loads_in_a_fresh_venv_and_tags_raw_cables_and_pages(wheel_python,
     raw = next(text for text in gold if not text.startswith("<code><pre>"))
     page = next(text for text in gold if text.startswith("<code><pre>"))
     info = tag_in_wheel_venv(wheel_python, [raw, page], tmp_path)
-    assert info["pipe"] == ["tok2vec", "cable_markup", "ner", "span_rules"]
+    assert info["pipe"] == ["clean_cable_text", "tok2vec", "cable_markup", "ner", "span_rules", "restore_cable_text"]
     assert set(info["labels"]) == set(LABELS)
     assert min(info["tokens"]) > 100
     assert markup_in(info["ents"]) == []
+    assert info["same_text"] == [True, True]  # entity offsets index the text as given, page or not
+
+
+def test_a_pipeline_folder_loads_with_spacy_load_alone(finished_project, tmp_path):
+    """The library's entry points name the components: nothing to import first (run outside the project)."""
+    model = finished_project / "training" / "efficiency" / "model-best"
+    script = ("import sys, spacy; nlp = spacy.load(sys.argv[1]); doc = nlp('SUBJECT: talks\\n\\n¶1. Karzai met Spanta in Kabul.'); "
+              "print(nlp.pipe_names[0], nlp.pipe_names[-1], len(doc))")
+    loaded = subprocess.run([sys.executable, "-c", script, str(model)], cwd=tmp_path, capture_output=True, text=True)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split()[:2] == ["clean_cable_text", "restore_cable_text"]
+    assert (model / "span_rules" / "rule_data.json").exists()
+
+
+@pytest.mark.parametrize("first", ["library", "package"])
+def test_a_packaged_model_runs_its_own_components_whichever_copy_loads_first(finished_project, tmp_path, first):
+    package_dir = finished_project / "packages" / "en_cable_ner_smoke-0.0.1"
+    script = (
+        "import sys, spacy\n"
+        "sys.path.insert(0, sys.argv[1])  # the package folder: the model's module, not installed\n"
+        f"{'import cable_ner.components' if first == 'library' else 'import en_cable_ner_smoke'}\n"
+        "spacy.load(sys.argv[2])\n"  # the library's copy, through the entry points
+        "import importlib; nlp = importlib.import_module('en_cable_ner_smoke').load()\n"
+        "print(type(nlp.get_pipe('span_rules')).__module__)\n"
+    )
+    model = finished_project / "training" / "efficiency" / "model-best"
+    loaded = subprocess.run([sys.executable, "-c", script, str(package_dir), str(model)], cwd=tmp_path, capture_output=True, text=True)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split()[-1] == "en_cable_ner_smoke.cable_ner.components"
 
 
 def test_the_package_readme_has_no_empty_link(finished_project):

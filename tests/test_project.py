@@ -130,8 +130,13 @@ def test_readme_command_tables_are_current(tmp_path):
 
 
 def test_the_project_is_licensed_as_it_declares():
+    """The code is MIT; the packaged model carries vectors built from wordfreq's CC BY-SA 4.0 data."""
+    from cable_ner.packaging import DATA_SOURCES, PACKAGE_LICENSE
+
     license_text = (PROJECT_DIR / "LICENSE").read_text(encoding="utf8")
-    assert license_text.startswith("MIT License") and srsly.read_json(PROJECT_DIR / "configs" / "meta.json")["license"] == "MIT"
+    assert license_text.startswith("MIT License") and 'license = {text = "MIT"}' in (PROJECT_DIR / "pyproject.toml").read_text()
+    assert srsly.read_json(PROJECT_DIR / "configs" / "meta.json")["license"] == PACKAGE_LICENSE == "CC BY-SA 4.0"
+    assert any(source["license"] == PACKAGE_LICENSE and "wordfreq" in source["name"] for source in DATA_SOURCES)
 
 
 def test_the_config_switches_every_default_rule_on_in_order():
@@ -141,3 +146,12 @@ def test_the_config_switches_every_default_rule_on_in_order():
 
     rules = load_config(PROJECT_DIR / "configs" / "efficiency.cfg")["components"]["span_rules"]["rules"]
     assert list(rules) == list(DEFAULT_RULES) and all(rules.values())
+
+
+def test_the_wheel_carries_what_the_components_import_and_nothing_of_training():
+    from cable_ner.packaging import vendored_modules
+
+    files = {path.as_posix() for path in vendored_modules()}
+    assert {"__init__.py", "components.py", "cable_text.py", "markup.py", "labels.py", "rules/__init__.py",
+            "rules/data.py", "rules/titles.py", "rules/routing_header.py"} <= files
+    assert not any(path.split("/")[0] in {"sample", "corpus", "audit", "training.py", "packaging.py", "tagging.py"} for path in files)

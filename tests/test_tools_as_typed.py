@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import srsly
 
 from cable_ner.packaging import pipeline_meta
@@ -94,16 +95,27 @@ def test_the_audit_says_na_and_why_when_no_gold_file_matches(tmp_path):
     assert "No gold annotation given" not in report and "no gold file matched" in console(result)
 
 
-def test_package_meta_carries_the_trained_labels_the_corpus_and_the_library(tmp_path):
+def test_package_meta_says_what_the_model_was_trained_on_its_sources_and_only_real_scores(tmp_path):
     model = tmp_path / "model"
     model.mkdir()
     srsly.write_json(model / "meta.json", {"lang": "en", "labels": {"ner": ["PERSON", "ORG", "GPE", "MISC"]}})
     srsly.write_json(tmp_path / "conversion.json", {"input_dir": "/data/cables", "rules": ["drop_metadata"],
                                                     "splits": {"train": {"cables": 1200, "tokens": 900000}}})
-    meta = pipeline_meta(model, srsly.read_json(PROJECT_DIR / "configs" / "meta.json"), tmp_path / "conversion.json")
+    srsly.write_json(tmp_path / "gold-test.json", {"ents_f": 0.97, "docs": 80, "tok2vec_loss": 143166.99})
+    base = srsly.read_json(PROJECT_DIR / "configs" / "meta.json")
+    meta = pipeline_meta(model, base, tmp_path / "conversion.json", None, tmp_path / "gold-test.json")
     assert "(PERSON, ORG, GPE, MISC)" in meta["description"] and "PER, ORG, LOC" not in meta["description"]
-    assert "1,200 cables" in meta["description"] and "/data/cables" in meta["description"]
-    assert any(requirement.startswith("cable_ner==") for requirement in meta["requirements"])
+    assert "1,200 cables from /data/cables" in meta["description"] and "synthetic" not in meta["description"]
+    assert meta["requirements"] == [] and meta["performance"] == {} and meta["license"] == "CC BY-SA 4.0"
+    assert "Not measured for this build" in meta["notes"] and "**synthetic** sample" in meta["notes"]
+    assert {"CC BY-SA 4.0", "CC BY 4.0", "LGPL-2.1", "MIT"} <= {source["license"] for source in meta["sources"]}
+    srsly.write_json(tmp_path / "real.json", {"cables": 32, "data_dir": "real-dev", "overall": {"p": 0.8, "r": 0.7, "f": 0.75},
+                                              "per_label": {"ORG": {"p": 0.7, "r": 0.6, "f": 0.65}, "MISC": {"p": None, "r": None, "f": None}}})
+    srsly.write_json(tmp_path / "conversion.json", {"input_dir": "assets/sample/silver", "splits": {"train": {"cables": 246}}})
+    meta = pipeline_meta(model, base, tmp_path / "conversion.json", tmp_path / "real.json", tmp_path / "gold-test.json")
+    assert meta["performance"] == pytest.approx({"ents_f": 0.75, "ents_p": 0.8, "ents_r": 0.7, "ents_f_ORG": 0.65})
+    assert "synthetic cables" in meta["description"] and "32 real cables of `real-dev`" in meta["notes"]
+    assert "| ORG | 0.700 | 0.600 | 0.650 |" in meta["notes"] and "| MISC | n/a | n/a | n/a |" in meta["notes"]
 
 
 def test_train_prints_the_folder_the_model_ends_up_in():

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..training import capitals
 from ..shards import iter_split
 from ..markup import Span, read_cable_file
+from ..sample.page import TEXT_FORMS
 from .scores import SpanScores
 
 
@@ -54,17 +55,22 @@ def evaluate_split(nlp: Language, path: Path, batch_size: int = 64) -> dict:
     }
 
 
-def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False) -> SpanScores:
+def score_pipeline_on_cables(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False,
+                             text_form: str = "lf") -> SpanScores:
     """Exact-match scores of ``nlp`` on every gold cable in ``data_dir/gold``, summed over the cables.
 
     upper (bool): score on the cables written in capitals throughout, as many older cables are
         (characters whose capital is longer, like ß, are left as they are so offsets hold).
+    text_form (str): the form the model reads each cable in, its gold spans moved with it:
+        ``lf`` (as stored), ``crlf`` or ``page`` (the tagger's HTML page: :mod:`cable_ner.sample.page`).
     """
-    return SpanScores.summed(score_each_cable(nlp, data_dir, labels, upper).values())
+    return SpanScores.summed(score_each_cable(nlp, data_dir, labels, upper, text_form).values())
 
 
-def score_each_cable(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False) -> Dict[str, SpanScores]:
+def score_each_cable(nlp: Language, data_dir: Path, labels: Sequence[str], upper: bool = False,
+                     text_form: str = "lf") -> Dict[str, SpanScores]:
     """Each gold cable's exact-match scores (cable file name -> scores), for resampling the cables."""
+    as_form = TEXT_FORMS[text_form]
     gold_paths = sorted((data_dir / "gold").glob("*.txt"))
     if not gold_paths:
         raise FileNotFoundError(f"No gold cables in {data_dir / 'gold'}")
@@ -74,10 +80,13 @@ def score_each_cable(nlp: Language, data_dir: Path, labels: Sequence[str], upper
         raw_path = data_dir / "raw" / path.name
         if raw_path.exists() and raw_path.read_text(encoding="utf8") != gold.text:
             raise ValueError(f"{raw_path}: the raw text differs from the gold file's text without markup")
-        doc = nlp(capitals(gold.text) if upper else gold.text)
+        text, gold_spans = as_form(capitals(gold.text) if upper else gold.text, gold.spans)
+        doc = nlp(text)
+        if doc.text != text:
+            raise ValueError(f"{path}: the pipeline changed the text it was given; offsets would not index it")
         predicted: List[Span] = [Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in labels]
         scores = SpanScores()
-        scores.add(gold.spans, predicted)
+        scores.add(gold_spans, predicted)
         per_cable[path.name] = scores
     return per_cable
 

@@ -8,9 +8,10 @@ rules run; only the spans do.
 import re
 from collections import Counter
 from functools import cached_property
-from typing import FrozenSet, List
+from typing import FrozenSet, List, Optional
 
 from ..labels import DEFAULT_ROLES, LabelRoles
+from .data import RuleData
 from .lexicon import STOP_WORDS, TITLE_HEADS
 from .words import bare
 
@@ -24,12 +25,20 @@ TITLE_NEARBY = re.compile(r"\b(?=[A-Z])(?:" + "|".join(sorted(map(re.escape, TIT
 
 
 class CableContext:
-    """One cable's plain text (markup removed, nothing else changed), its shared views, and
-    the labels of the roles (person, organisation, place, other) that the rules write."""
+    """One cable's plain text (markup removed, nothing else changed), its shared views, the
+    labels of the roles (person, organisation, place, other) that the rules write, and what the
+    rules know from data packages (:class:`RuleData`: read from the packages unless given)."""
 
-    def __init__(self, text: str, roles: LabelRoles = DEFAULT_ROLES) -> None:
+    def __init__(self, text: str, roles: LabelRoles = DEFAULT_ROLES, data: Optional[RuleData] = None) -> None:
         self.text = text
         self.roles = roles
+        self._data = data
+
+    @property
+    def data(self) -> RuleData:
+        if self._data is None:
+            self._data = RuleData.from_packages()
+        return self._data
 
     @cached_property
     def structure_start(self) -> int:

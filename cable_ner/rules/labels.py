@@ -1,10 +1,8 @@
 """Rules for wrong labels: a name's head noun, short forms of countries and governments, and the
 label a name carries elsewhere in the cable."""
 import re
-from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Set
 
-from ..knowledge.lexicons import country_names, country_short_forms, government_acronyms
 from ..markup import Span
 from .context import CableContext
 from .lexicon import LOC_HEADS, MISC_HEADS, ORG_HEADS
@@ -77,14 +75,14 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
     is an organisation (USG, GOI).
 
     Only a name that is the country's name or form alone changes; the names come from country
-    data (:func:`~cable_ner.knowledge.lexicons.country_names`,
-    :func:`~cable_ner.knowledge.lexicons.country_short_forms`), never from a list by hand. A name
+    data (:class:`~cable_ner.rules.data.RuleData`, from
+    :func:`~cable_ner.knowledge.lexicons.country_names` and its neighbours), never from a list by hand. A name
     that is the surname of a person the cable names in full (Vernon Jordan) stays a person, and
     a form the cable introduces as another name's initials, in parentheses after it ("Seguranca
     Unida (SU)"), stays what it is.
     """
     text = cable.text
-    names, places, governments = _country_names(), country_short_forms(), government_acronyms()
+    names, places, governments = cable.data.country_names, cable.data.country_short_forms, cable.data.government_acronyms
     introduced = _introduced_acronyms(text, names) if "(" in text else set()
     surnames = {text[span.start : span.end].split()[-1].casefold() for span in spans
                 if span.label == cable.roles.person and len(text[span.start : span.end].split()) > 1}
@@ -101,11 +99,6 @@ def relabel_country_names(cable: CableContext, spans: List[Span]) -> List[Span]:
             label = cable.roles.organisation
         fixed.append(span if label == span.label else Span(span.start, span.end, label))
     return fixed
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> FrozenSet[str]:
-    return frozenset(name.casefold() for name in country_names())
 
 
 @span_rule(

@@ -8,6 +8,7 @@ from typing import Iterable, List, Optional, Sequence, Set, Tuple
 from ..labels import DEFAULT_ROLES, LabelRoles
 from ..markup import Span
 from .context import CableContext
+from .data import RuleData
 from .registry import SpanRule
 from .words import overlaps, trim_whitespace
 
@@ -65,16 +66,18 @@ def _group_changes(rule_name: str, removed: List[Span], added: List[Span]) -> Li
     return changes
 
 
-def apply_rules(text: str, spans: Sequence[Span], rules: Sequence[SpanRule], roles: LabelRoles = DEFAULT_ROLES) -> FixResult:
+def apply_rules(text: str, spans: Sequence[Span], rules: Sequence[SpanRule], roles: LabelRoles = DEFAULT_ROLES,
+                data: Optional[RuleData] = None) -> FixResult:
     """Run the rules in order over one cable; record each rule's changes.
 
     roles (LabelRoles): the labels the rules write for a person, an organisation, a place and
         another name (:meth:`LabelRoles.from_labels` of the markup's label set).
+    data (Optional[RuleData]): what the rules know from data packages (default: read from them).
     Line ends are read alike: a cable with CRLF line ends gets the entities of its LF copy. Spans
     that come out empty, overlapping or with whitespace at an edge are normalised after every rule (the later of two overlapping spans is dropped and counted as that rule's change).
     """
     # Every rule reads \r\n and \r as \n: the same length, so its offsets hold for the text as given.
-    cable = CableContext(text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text, roles)
+    cable = CableContext(text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text, roles, data)
     current = sorted(set(spans))
     checked: Set[Span] = set()  # spans already normalised: the input is checked by the first rule
     changes: List[Change] = []
