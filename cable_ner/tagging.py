@@ -223,8 +223,8 @@ class CollectionSummary:
         labels_of: Dict[str, set] = {}
         for entity in record["entities"]:
             self.entities[entity["label"]] += 1
-            self.names.setdefault(entity["label"], TopNames()).add(" ".join(entity["text"].split()))
-            folded = name_key(entity["text"])
+            folded = entity["key"]
+            self.names.setdefault(entity["label"], TopNames()).add(folded)
             labels_of.setdefault(folded, set()).add(entity["label"])
             self.folded_names.add(folded)
             self.folded_labels.add(f"{folded}\t{entity['label']}")
@@ -247,11 +247,18 @@ class CollectionSummary:
 
 
 def cable_record(cable_id: str, markup_path: Path, labels: Sequence[str]) -> dict:
-    """The JSONL record of one tagged cable, read back from its markup."""
+    """The JSONL record of one tagged cable, read back from its markup.
+
+    Each entity's ``text`` is as the cable writes it; ``key`` is the name to group by, case and
+    whitespace (line breaks too) folded (:func:`~cable_ner.rules.words.name_key`):
+    ``KARZAI``, ``Karzai`` and ``Karzai`` broken over a line are one key, ``karzai``.
+    """
     annotated = read_cable_file(markup_path, labels)
-    return {"cable": cable_id, "length": len(annotated.text),
-            "entities": [{"start": s.start, "end": s.end, "label": s.label, "text": annotated.text[s.start : s.end]}
-                         for s in annotated.spans]}
+    entities = []
+    for span in annotated.spans:
+        text = annotated.text[span.start : span.end]
+        entities.append({"start": span.start, "end": span.end, "label": span.label, "text": text, "key": name_key(text)})
+    return {"cable": cable_id, "length": len(annotated.text), "entities": entities}
 
 
 def records(input_dir: Path, output_dir: Path, paths: Iterable[Path], labels: Sequence[str]) -> Iterator[dict]:

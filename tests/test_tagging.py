@@ -36,3 +36,16 @@ def test_batches_hold_at_most_so_many_cables_and_so_much_text(tmp_path):
         paths[-1].write_text("x" * length)
     batches = list(batches_of(paths, size=3, max_bytes=100))
     assert [[int(p.stem) for p in batch] for batch in batches] == [[0, 1, 2], [3, 4], [5], [6], [7]]
+
+
+def test_every_mention_carries_a_name_key_and_the_top_names_count_by_it(tmp_path):
+    from cable_ner.tagging import CollectionSummary, cable_record
+
+    (tmp_path / "a.txt").write_text("[PER KARZAI ] met [PER Karzai ] and [PER Karzai\n] and [LOC Kabul ] .\n", encoding="utf8")
+    record = cable_record("a", tmp_path / "a.txt", ["PER", "ORG", "LOC", "MISC"])
+    assert [(e["text"], e["key"]) for e in record["entities"]] == [
+        ("KARZAI", "karzai"), ("Karzai", "karzai"), ("Karzai", "karzai"), ("Kabul", "kabul")]
+    summary = CollectionSummary()
+    summary.add(record)
+    names = summary.to_dict()["most_frequent_names"]
+    assert names["PER"] == [{"name": "karzai", "mentions": 3}] and names["LOC"] == [{"name": "kabul", "mentions": 1}]
