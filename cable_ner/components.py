@@ -209,6 +209,7 @@ class CleanCableText:
             return doc
         cleaned = self.nlp.make_doc(apply_edits(text, [], edits).text)
         cleaned.user_data.update(doc.user_data)
+        cleaned._context = doc._context  # what nlp.pipe(as_tuples=True) hands back with the Doc
         cleaned.user_data[ORIGINAL_TEXT] = {"text": text, "edits": [list(edit) for edit in edits]}
         return cleaned
 
@@ -252,6 +253,7 @@ class RestoreCableText:
                 spaces.append(False)
             position = end
         restored = Doc(self.nlp.vocab, words=words, spaces=spaces, user_data=doc.user_data)
+        restored._context = doc._context
         if restored.text != text:
             raise AssertionError("restore_cable_text rebuilt a text that differs from the one given")
         entities = []

@@ -10,7 +10,14 @@ resumes (cables whose output is newer than their input are skipped) still report
 
 Workers each load the pipeline once, tag a batch of files, write their outputs atomically and
 send back only counts: memory is bounded however many cables there are.
+
+Every output names what made it (:func:`pipeline_provenance`: the model's name, version and a
+hash of its files, the span rules and their code, the tool's versions, the time):
+``provenance.json`` beside the outputs, the fingerprint in every ``entities.jsonl`` record and
+the whole record in ``summary.json``. A run with another model or rule set re-tags every cable
+whose output is older than the switch, so a collection never mixes two models.
 """
+import hashlib
 import heapq
 import multiprocessing
 import os
@@ -45,16 +52,65 @@ def output_path(input_dir: Path, output_dir: Path, path: Path) -> Path:
     return output_dir / path.relative_to(input_dir)
 
 
-def cables_to_tag(input_dir: Path, output_dir: Path, paths: Sequence[Path], force: bool) -> List[Path]:
-    """The cables whose output is missing or older than the cable (all of them with ``force``)."""
+def cables_to_tag(input_dir: Path, output_dir: Path, paths: Sequence[Path], force: bool, stale_before: float = 0.0) -> List[Path]:
+    """The cables whose output is missing, older than the cable, or older than ``stale_before``
+    (when the pipeline changed); all of them with ``force``."""
     if force:
         return list(paths)
     todo = []
     for path in paths:
         target = output_path(input_dir, output_dir, path)
-        if not target.exists() or target.stat().st_mtime < path.stat().st_mtime:
+        if not target.exists() or target.stat().st_mtime < max(path.stat().st_mtime, stale_before):
             todo.append(path)
     return todo
+
+
+def _files_digest(folder: Path, pattern: str = "*") -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(folder)).encode("utf8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def pipeline_provenance(nlp) -> dict:
+    """What tags: the model (package name, version, a hash of its config and weights), the span
+    rules (those switched on, a hash of the code that runs them) and the tool's versions.
+
+    ``fingerprint`` hashes the model's files and the rules' code: two runs with one fingerprint
+    wrote the same entities for the same cable.
+    """
+    import inspect
+
+    import spacy
+
+    from . import __version__
+
+    meta = nlp.meta
+    model_hash = _files_digest(Path(nlp.path)) if nlp.path else hashlib.sha256(nlp.config.to_str().encode("utf8")).hexdigest()
+    rules = [name for name, on in nlp.config["components"].get("span_rules", {}).get("rules", {}).items() if on]
+    rules_code = Path(inspect.getfile(type(nlp.get_pipe("span_rules")))).parent if "span_rules" in nlp.pipe_names else None
+    rules_hash = _files_digest(rules_code, "*.py") if rules_code else ""
+    return {"fingerprint": hashlib.sha256((model_hash + rules_hash).encode("utf8")).hexdigest()[:16],
+            "model": {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version", ""),
+                      "path": str(nlp.path or ""), "sha256": model_hash},
+            "span_rules": {"rules": rules, "code_sha256": rules_hash},
+            "tool": {"cable_ner": __version__, "spacy": spacy.__version__}}
+
+
+def start_provenance(output_dir: Path, provenance: dict) -> Tuple[dict, Optional[dict]]:
+    """Record in ``provenance.json`` what tags this run; returns the record and the one it replaces, if another.
+
+    ``outputs_since`` is when this pipeline started writing the folder: an output older than
+    that came from another model or rule set.
+    """
+    path = output_dir / "provenance.json"
+    before = srsly.read_json(path) if path.exists() else None
+    now = time.time()
+    same = before is not None and before.get("fingerprint") == provenance["fingerprint"]
+    record = {**provenance, "outputs_since": before["outputs_since"] if same else now,
+              "tagged_at": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(now))}
+    write_atomically(path, srsly.json_dumps(record, indent=2).encode("utf8"))
+    return record, None if same else before
 
 
 def entity_spans(doc) -> List[Span]:
@@ -246,7 +302,7 @@ class CollectionSummary:
                 "names_with_two_labels_in_a_cable": {"pairs": self.two_labels, "examples": self.two_label_examples}}
 
 
-def cable_record(cable_id: str, markup_path: Path, labels: Sequence[str]) -> dict:
+def cable_record(cable_id: str, markup_path: Path, labels: Sequence[str], fingerprint: str = "") -> dict:
     """The JSONL record of one tagged cable, read back from its markup.
 
     Each entity's ``text`` is as the cable writes it; ``key`` is the name to group by, case and
@@ -258,27 +314,29 @@ def cable_record(cable_id: str, markup_path: Path, labels: Sequence[str]) -> dic
     for span in annotated.spans:
         text = annotated.text[span.start : span.end]
         entities.append({"start": span.start, "end": span.end, "label": span.label, "text": text, "key": name_key(text)})
-    return {"cable": cable_id, "length": len(annotated.text), "entities": entities}
+    return {"cable": cable_id, "length": len(annotated.text), "pipeline": fingerprint, "entities": entities}
 
 
-def records(input_dir: Path, output_dir: Path, paths: Iterable[Path], labels: Sequence[str]) -> Iterator[dict]:
+def records(input_dir: Path, output_dir: Path, paths: Iterable[Path], labels: Sequence[str], fingerprint: str = "") -> Iterator[dict]:
     """The records of every cable with markup output, in input order."""
     for path in paths:
         target = output_path(input_dir, output_dir, path)
         if target.exists():
-            yield cable_record(str(path.relative_to(input_dir).with_suffix("")), target, labels)
+            yield cable_record(str(path.relative_to(input_dir).with_suffix("")), target, labels, fingerprint)
 
 
 def write_collection_outputs(input_dir: Path, output_dir: Path, paths: Sequence[Path], labels: Sequence[str],
-                             problems: List[dict], words: int, seconds: float, resumed: int = 0) -> dict:
+                             problems: List[dict], words: int, seconds: float, resumed: int = 0,
+                             provenance: Optional[dict] = None) -> dict:
     """Write entities.jsonl and summary.json from the markup outputs; returns the summary.
 
     `resumed` counts the cables whose markup was already up to date and was kept.
     """
     summary = CollectionSummary()
+    fingerprint = (provenance or {}).get("fingerprint", "")
 
     def counted() -> Iterator[dict]:
-        for record in records(input_dir, output_dir, paths, labels):
+        for record in records(input_dir, output_dir, paths, labels, fingerprint):
             summary.add(record)
             yield record
 
@@ -287,7 +345,7 @@ def write_collection_outputs(input_dir: Path, output_dir: Path, paths: Sequence[
     srsly.write_jsonl(temporary, counted())
     os.replace(temporary, output_dir / "entities.jsonl")
     reasons = Counter(problem["reason"].split(" (")[0].split(":")[0] for problem in problems)
-    result = {**summary.to_dict(), "skipped": {"cables": len(problems), "reasons": dict(reasons.most_common()),
+    result = {"provenance": provenance or {}, **summary.to_dict(), "skipped": {"cables": len(problems), "reasons": dict(reasons.most_common()),
                                                "files": problems},
               "this_run": {"tagged": len(paths) - resumed - len(problems), "resumed": resumed,
                            "words_tagged": words, "seconds": round(seconds, 1),
@@ -301,10 +359,16 @@ def write_collection_outputs(input_dir: Path, output_dir: Path, paths: Sequence[
 
 def tag_collection(model: str, input_dir: Path, output_dir: Path, paths: Sequence[Path], n_process: int, force: bool,
                    on_batch: Optional[Callable[[int, TaggedBatch], None]] = None) -> dict:
-    """Tag the cables that need it, then write entities.jsonl and summary.json for all of them."""
-    labels = list(load_pipeline(model).get_pipe("ner").labels)  # loaded once here: forked workers inherit it
+    """Tag the cables that need it, then write entities.jsonl and summary.json for all of them.
+
+    A folder tagged with another pipeline (another fingerprint) is tagged again whole; the
+    summary's ``replaced`` names what it replaced.
+    """
+    nlp = load_pipeline(model)  # loaded once here: forked workers inherit it
+    labels = list(nlp.get_pipe("ner").labels)
     output_dir.mkdir(parents=True, exist_ok=True)
-    todo = cables_to_tag(input_dir, output_dir, paths, force)
+    provenance, replaced = start_provenance(output_dir, pipeline_provenance(nlp))
+    todo = cables_to_tag(input_dir, output_dir, paths, force, stale_before=provenance["outputs_since"])
     words = 0
 
     def counted(size: int, batch: TaggedBatch) -> None:
@@ -315,5 +379,7 @@ def tag_collection(model: str, input_dir: Path, output_dir: Path, paths: Sequenc
 
     started = time.perf_counter()
     problems = tag_in_processes(model, input_dir, output_dir, todo, n_process, on_batch=counted) if todo else []
-    return write_collection_outputs(input_dir, output_dir, paths, labels, problems, words,
-                                    time.perf_counter() - started, resumed=len(paths) - len(todo))
+    summary = write_collection_outputs(input_dir, output_dir, paths, labels, problems, words,
+                                       time.perf_counter() - started, resumed=len(paths) - len(todo), provenance=provenance)
+    summary["replaced"] = replaced and {key: replaced.get(key) for key in ("fingerprint", "model", "tagged_at")}
+    return summary

@@ -3,8 +3,10 @@
 Usage: python scripts/tag.py IN_DIR OUT_DIR [--model PATH_OR_PACKAGE] [--n-process N] [--force]
 Writes OUT_DIR/<relative path of the cable> in the tagger's bracket markup (removing the markup
 gives the input back byte for byte), OUT_DIR/entities.jsonl (a record per cable: id, text length,
-entities with character offsets, label and text) and OUT_DIR/summary.json. A re-run skips the
-cables whose output is newer than the cable; --force tags them all again.
+entities with character offsets, label, text and name key) and OUT_DIR/summary.json, and
+OUT_DIR/provenance.json: the pipeline that tagged (name, version, hash of its files, span rules).
+A re-run skips the cables whose output is newer than the cable and came from the same pipeline
+(another model or rule set tags every cable again); --force tags them all again.
 """
 import os
 import sys
@@ -54,6 +56,14 @@ def main(
 
         summary = tag_collection(model, input_dir, output_dir, paths, workers, force, on_batch)
     run = summary["this_run"]
+    provenance = summary["provenance"]
+    msg.info(f"Pipeline {provenance['model']['name']} {provenance['model']['version']} ({provenance['model']['path']}), "
+             f"{len(provenance['span_rules']['rules'])} span rules: fingerprint {provenance['fingerprint']} "
+             f"(in {output_dir / 'provenance.json'} and every entities.jsonl record)")
+    if summary["replaced"]:
+        old = summary["replaced"]
+        msg.warn(f"The outputs in {output_dir} came from another pipeline ({old['model']['name']} {old['model']['version']}, "
+                 f"fingerprint {old['fingerprint']}, {old['tagged_at']}): every cable was tagged again with this one.")
     if run["resumed"]:
         msg.info(f"{run['resumed']:,} cable(s) were up to date and kept (--force tags them again)")
     msg.table(sorted(summary["entities"].items()), header=("label", "entities"), divider=True, aligns=("l", "r"))

@@ -200,6 +200,14 @@ def test_crlf_and_cr_text_is_read_as_lf_and_keeps_its_own_characters(line_end):
     assert [e.text.replace(line_end, "\n") for e in doc.ents] == [e.text for e in pipeline(lf).ents] == ["Casa\nRosada"]
 
 
+def test_the_context_of_nlp_pipe_as_tuples_stays_with_a_cleaned_text():
+    pipeline = _cleaning_pipeline([{"label": "LOC", "pattern": "Lima"}])
+    texts = [("<code><pre>in Lima , then</pre></code>", "page"), ("in Lima, then\r\n", "crlf"), ("in Lima", "plain")]
+    found = [(context, [e.text for e in doc.ents], doc.text == text) for (doc, context), (text, _) in
+             zip(pipeline.pipe(texts, as_tuples=True), texts)]
+    assert found == [("page", ["Lima"], True), ("crlf", ["Lima"], True), ("plain", ["Lima"], True)]
+
+
 def test_a_text_with_nothing_to_clean_is_the_doc_the_model_read():
     pipeline = _cleaning_pipeline([{"label": "LOC", "pattern": "Lima"}])
     doc = pipeline("Halvorsen met Ostrovic in Lima.")

@@ -227,8 +227,8 @@ def test_wheel_tags_no_markup_on_the_real_seed_page(wheel_python, tmp_path, seed
 
 
 def run_tag(root: Path, raw: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, str(root / "scripts" / "tag.py"), str(raw), str(out),
-               "--model", str(root / "training" / "efficiency" / "model-best"), *extra]
+    model = [] if "--model" in extra else ["--model", str(root / "training" / "efficiency" / "model-best")]
+    command = [sys.executable, str(root / "scripts" / "tag.py"), str(raw), str(out), *model, *extra]
     return subprocess.run(command, cwd=root, capture_output=True, text=True)
 
 
@@ -280,6 +280,24 @@ def test_tag_writes_markup_that_reads_back_and_resumes(finished_project, tmp_pat
     assert resumed["this_run"]["tagged"] == 1 and resumed["this_run"]["resumed"] == kept - 1 and resumed["cables"] == kept
     forced = run_tag(finished_project, raw, out, "--force")
     assert forced.returncode == 0 and srsly.read_json(out / "summary.json")["this_run"]["tagged"] == kept
+    # Another model over the same folder: every cable tagged again, every output names it alone.
+    second = finished_project / "training" / "second-model"
+    shutil.copytree(finished_project / "training" / "efficiency" / "model-best", second, dirs_exist_ok=True)
+    srsly.write_json(second / "meta.json", {**srsly.read_json(second / "meta.json"), "version": "9.9.9"})
+    first_fingerprint = srsly.read_json(out / "provenance.json")["fingerprint"]
+    retagged = run_tag(finished_project, raw, out, "--model", str(second))
+    summary = srsly.read_json(out / "summary.json")
+    provenance = srsly.read_json(out / "provenance.json")
+    assert retagged.returncode == 0 and summary["this_run"]["tagged"] == kept and "tagged again" in " ".join(retagged.stdout.split())
+    assert provenance["model"]["version"] == "9.9.9" and provenance["fingerprint"] != first_fingerprint
+    assert summary["provenance"]["fingerprint"] == provenance["fingerprint"]
+    assert {record["pipeline"] for record in srsly.read_jsonl(out / "entities.jsonl")} == {provenance["fingerprint"]}
+    # More cables, the same model: only the new one is tagged.
+    shutil.copy(sorted(cable_files(SAMPLE_DIR / "gold"))[30], raw / "added.txt")
+    (raw / "added.txt").write_text(read_cable_file(raw / "added.txt").text, encoding="utf8")
+    added = run_tag(finished_project, raw, out, "--model", str(second))
+    assert added.returncode == 0 and srsly.read_json(out / "summary.json")["this_run"]["tagged"] == 1
+    assert {record["pipeline"] for record in srsly.read_jsonl(out / "entities.jsonl")} == {provenance["fingerprint"]}
 
 
 @pytest.mark.skipif(not (PROJECT_DIR.parent / "shared" / "real-raw" / "raw").is_dir(), reason="../shared/real-raw is absent")

@@ -49,3 +49,28 @@ def test_every_mention_carries_a_name_key_and_the_top_names_count_by_it(tmp_path
     summary.add(record)
     names = summary.to_dict()["most_frequent_names"]
     assert names["PER"] == [{"name": "karzai", "mentions": 3}] and names["LOC"] == [{"name": "kabul", "mentions": 1}]
+
+
+def test_a_folder_tagged_by_another_pipeline_is_stale_and_names_what_it_replaces(tmp_path):
+    import os
+    import time
+
+    from cable_ner.tagging import cables_to_tag, start_provenance
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir(), out.mkdir()
+    (raw / "a.txt").write_text("Lima", encoding="utf8")
+    (out / "a.txt").write_text("[LOC Lima  ]", encoding="utf8")
+    past = time.time() - 100
+    os.utime(raw / "a.txt", (past - 100, past - 100))
+    os.utime(out / "a.txt", (past, past))
+    first, replaced = start_provenance(out, {"fingerprint": "one", "model": {"name": "en_a", "version": "1"}})
+    assert replaced is None and cables_to_tag(raw, out, [raw / "a.txt"], False, first["outputs_since"]) == [raw / "a.txt"]
+    os.utime(out / "a.txt", None)  # tagged again by pipeline "one": up to date
+    again, replaced = start_provenance(out, {"fingerprint": "one", "model": {"name": "en_a", "version": "1"}})
+    assert replaced is None and again["outputs_since"] == first["outputs_since"]
+    assert cables_to_tag(raw, out, [raw / "a.txt"], False, again["outputs_since"]) == []
+    time.sleep(0.01)
+    other, replaced = start_provenance(out, {"fingerprint": "two", "model": {"name": "en_a", "version": "2"}})
+    assert replaced["fingerprint"] == "one" and other["outputs_since"] > again["outputs_since"]
+    assert cables_to_tag(raw, out, [raw / "a.txt"], False, other["outputs_since"]) == [raw / "a.txt"]
