@@ -87,7 +87,8 @@ def apply_edits(text: str, spans: Sequence[Span], edits: Sequence[Edit]) -> Clea
 
     A span survives an edit inside it only if the edit changes whitespace alone; otherwise the
     span is dropped with the edit's reason. Example: a span over ``x</pre>`` is dropped as
-    ``"html_wrapper"`` when the wrapper is removed.
+    ``"html_wrapper"`` when the wrapper is removed. An insertion (an edit of no characters) at a
+    span's start goes before it, at its end after it.
     """
     pieces: List[str] = []
     shifts: List[int] = []  # cumulative length change after each edit
@@ -117,6 +118,8 @@ def apply_edits(text: str, spans: Sequence[Span], edits: Sequence[Edit]) -> Clea
             dropped.append((span, blocking.reason))
             continue
         last = bisect_right(ends, span.end, first)  # edits that end at or before the span's end
+        while last > first and edits[last - 1].start == edits[last - 1].end == span.end:
+            last -= 1  # an insertion right after the span stays outside it
         start_shift = shifts[first - 1] if first else 0
         end_shift = shifts[last - 1] if last else 0
         kept.append(Span(span.start + start_shift, span.end + end_shift, span.label))

@@ -87,9 +87,9 @@ def pipeline_provenance(nlp) -> dict:
 
     meta = nlp.meta
     model_hash = _files_digest(Path(nlp.path)) if nlp.path else hashlib.sha256(nlp.config.to_str().encode("utf8")).hexdigest()
-    rules = [name for name, on in nlp.config["components"].get("span_rules", {}).get("rules", {}).items() if on]
-    rules_code = Path(inspect.getfile(type(nlp.get_pipe("span_rules")))).parent if "span_rules" in nlp.pipe_names else None
-    rules_hash = _files_digest(rules_code, "*.py") if rules_code else ""
+    span_rules = nlp.get_pipe("span_rules") if "span_rules" in nlp.pipe_names else None
+    rules = [rule.name for rule in span_rules.rules] if span_rules is not None else []  # as they run, in order
+    rules_hash = _files_digest(Path(inspect.getfile(type(span_rules))).parent, "*.py") if span_rules is not None else ""
     return {"fingerprint": hashlib.sha256((model_hash + rules_hash).encode("utf8")).hexdigest()[:16],
             "model": {"name": f"{meta.get('lang', '')}_{meta.get('name', '')}", "version": meta.get("version", ""),
                       "path": str(nlp.path or ""), "sha256": model_hash},

@@ -9,6 +9,7 @@ reads a text cleaned should find the same entities in every form (``evaluate-rea
 import re
 from typing import Callable, Dict, List, Sequence, Tuple
 
+from ..cable_text import Edit, apply_edits
 from ..markup import Span
 
 # A blank line, then a paragraph mark and its number: the page has an anchor there instead.
@@ -17,25 +18,12 @@ PARAGRAPH_MARK = re.compile(r"[ \t]*\n[ \t]*\n[ \t]*¶(\d+)")
 # (not before a colon: ``SUBJECT:`` and ``DECL:`` stay as they are on its pages).
 PUNCTUATION_RUN = re.compile(r"(?<=[^\s,.;:)?!%])[,.;)?!%]+(?=\s|$)")
 
-Insertion = Tuple[int, int, str]  # replace text[start:end] by the string
 
-
-def _rewrite(text: str, spans: Sequence[Span], edits: Sequence[Insertion]) -> Tuple[str, List[Span]]:
-    """Apply sorted, non-overlapping edits; a span moves with the text (an insertion at its end stays outside)."""
-    pieces, position = [], 0
-    for start, end, replacement in edits:
-        pieces += [text[position:start], replacement]
-        position = end
-    pieces.append(text[position:])
-
-    def moved(offset: int, is_end: bool) -> int:
-        shift = 0
-        for start, end, replacement in edits:
-            if end < offset or (end == offset and not (is_end and start == end)):
-                shift += len(replacement) - (end - start)
-        return offset + shift
-
-    return "".join(pieces), [Span(moved(span.start, False), moved(span.end, True), span.label) for span in spans]
+def _rewrite(text: str, spans: Sequence[Span], edits: Sequence[Edit]) -> Tuple[str, List[Span]]:
+    rewritten = apply_edits(text, spans, edits)
+    if rewritten.dropped:
+        raise AssertionError(f"a text form lost spans it must keep: {rewritten.dropped[:3]}")
+    return rewritten.text, rewritten.spans
 
 
 def as_lf(text: str, spans: Sequence[Span]) -> Tuple[str, List[Span]]:
@@ -44,7 +32,7 @@ def as_lf(text: str, spans: Sequence[Span]) -> Tuple[str, List[Span]]:
 
 def as_crlf(text: str, spans: Sequence[Span]) -> Tuple[str, List[Span]]:
     """Every line end written CRLF, as files saved on Windows have them."""
-    return _rewrite(text, spans, [(match.start(), match.end(), "\r\n") for match in re.finditer("\n", text)])
+    return _rewrite(text, spans, [Edit(match.start(), match.end(), "\r\n", "crlf") for match in re.finditer("\n", text)])
 
 
 def as_tagger_page(text: str, spans: Sequence[Span]) -> Tuple[str, List[Span]]:
@@ -58,18 +46,18 @@ def as_tagger_page(text: str, spans: Sequence[Span]) -> Tuple[str, List[Span]]:
     for span in spans:
         for offset in range(span.start + 1, span.end):
             inside[offset] = True
-    edits: List[Insertion] = [(0, 0, "<code><pre>")]
-    marks = [(match.start(), match.end(), f" <a id='par{match.group(1)}' href='#par{match.group(1)}'>¶</a>{match.group(1)}")
-             for match in PARAGRAPH_MARK.finditer(text)]
+    edits = [Edit(0, 0, "<code><pre>", "html_wrapper")]
+    marks = [Edit(match.start(), match.end(), f" <a id='par{match.group(1)}' href='#par{match.group(1)}'>¶</a>{match.group(1)}",
+                  "paragraph_anchor") for match in PARAGRAPH_MARK.finditer(text)]
     mark_index = 0
     for match in PUNCTUATION_RUN.finditer(text):
-        while mark_index < len(marks) and marks[mark_index][1] <= match.start():
+        while mark_index < len(marks) and marks[mark_index].end <= match.start():
             edits.append(marks[mark_index])
             mark_index += 1
-        if not inside[match.start()] and not (mark_index < len(marks) and marks[mark_index][0] < match.start()):
-            edits.append((match.start(), match.start(), " "))
+        if not inside[match.start()] and not (mark_index < len(marks) and marks[mark_index].start < match.start()):
+            edits.append(Edit(match.start(), match.start(), " ", "tagger_spacing"))
     edits += marks[mark_index:]
-    edits.append((len(text), len(text), "</pre></code> "))
+    edits.append(Edit(len(text), len(text), "</pre></code> ", "html_wrapper"))
     return _rewrite(text, spans, edits)
 
 
