@@ -35,12 +35,17 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+def tags_in_order(text: str) -> List[str]:
+    """The TAGS codes of a cable in the order it writes them, each once (``TAGS PGOV , PREL , IR`` -> [PGOV, PREL, IR])."""
+    codes: Dict[str, None] = {}
+    for match in TAGS_LINE.finditer(text):
+        codes.update((w, None) for w in re.split(r"[\s,;]+", match.group("codes")) if w.isupper())
+    return list(codes)
+
+
 def tags_codes(text: str) -> Set[str]:
     """The TAGS codes of a cable (``TAGS PGOV , PREL , IR`` -> {PGOV, PREL, IR})."""
-    codes: Set[str] = set()
-    for match in TAGS_LINE.finditer(text):
-        codes.update(w for w in re.split(r"[\s,;]+", match.group("codes")) if w.isupper())
-    return codes
+    return set(tags_in_order(text))
 
 
 def label_votes(text: str, spans: Sequence[Span]) -> Dict[str, Dict[str, int]]:
