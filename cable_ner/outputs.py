@@ -94,6 +94,23 @@ def write_text_atomically(path: Path, text: str) -> None:
     os.replace(handle.name, path)
 
 
+def staging_file(folder: Path) -> Path:
+    """A new empty file in ``folder``, named for this process, to write an output into before
+    :func:`os.replace` puts it in place (a killed run's file is removed by the next step or ``clean``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=_prefix(), dir=folder)
+    os.close(handle)
+    os.chmod(temporary, 0o666 & ~_umask())
+    return Path(temporary)
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old one or the new one; cheap enough to call per cable."""
+    temporary = staging_file(path.parent)
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -5,7 +5,9 @@ import spacy
 from spacy.tokens import Span as SpacySpan
 
 from cable_ner.markup import Span
-from cable_ner.tagging import TopNames, batches_of, entity_spans
+from conftest import LABELS
+from cable_ner.collection import TopNames
+from cable_ner.tagging import batches_of, entity_spans
 
 
 def test_top_names_keeps_the_most_frequent_names_in_bounded_memory():
@@ -38,35 +40,53 @@ def test_batches_hold_at_most_so_many_cables_and_so_much_text(tmp_path):
     assert [[int(p.stem) for p in batch] for batch in batches] == [[0, 1, 2], [3, 4], [5], [6], [7]]
 
 
-def test_every_mention_carries_a_name_key_and_the_top_names_count_by_it(tmp_path):
-    from cable_ner.tagging import CollectionSummary, cable_record
+def test_every_mention_carries_a_name_key_and_the_top_names_count_by_it():
+    from cable_ner.collection import CollectionSummary, cable_record
 
-    (tmp_path / "a.txt").write_text("[PER KARZAI ] met [PER Karzai ] and [PER Karzai\n] and [LOC Kabul ] .\n", encoding="utf8")
-    record = cable_record("a", tmp_path / "a.txt", ["PER", "ORG", "LOC", "MISC"])
+    text = "HALVORSEN met Halvorsen and Halvorsen\n and Northport .\n"
+    spans = [Span(0, 9, "PER"), Span(14, 23, "PER"), Span(28, 37, "PER"), Span(43, 52, "LOC")]
+    record = cable_record("a", "a.txt", text, spans, None)
     assert [(e["text"], e["key"]) for e in record["entities"]] == [
-        ("KARZAI", "karzai"), ("Karzai", "karzai"), ("Karzai", "karzai"), ("Kabul", "kabul")]
+        ("HALVORSEN", "halvorsen"), ("Halvorsen", "halvorsen"), ("Halvorsen", "halvorsen"), ("Northport", "northport")]
     summary = CollectionSummary()
     summary.add(record)
     names = summary.to_dict()["most_frequent_names"]
-    assert names["PER"] == [{"name": "karzai", "mentions": 3}] and names["LOC"] == [{"name": "kabul", "mentions": 1}]
+    assert names["PER"] == [{"name": "halvorsen", "mentions": 3}] and names["LOC"] == [{"name": "northport", "mentions": 1}]
+
+
+def test_a_cable_in_the_tagger_markup_is_read_without_it_and_keeps_the_tagger_entities(tmp_path):
+    from cable_ner.collection import cable_record, read_input_cable
+
+    (tmp_path / "markup.txt").write_text("[PER Halvorsen  ] met [ORG Trevane Group  ] in [LOC Northport  ] .\n", encoding="utf8")
+    (tmp_path / "raw.txt").write_text("\ufeffTrevane [NAME REMOVED] said [sic] that [TEXT REMOVED BY EDITOR ] .\n", encoding="utf8")
+    cable = read_input_cable(tmp_path / "markup.txt", LABELS)
+    assert cable.text == "Halvorsen met Trevane Group in Northport .\n" and not cable.bom
+    assert [cable.text[s.start:s.end] for s in cable.tagger_spans] == ["Halvorsen", "Trevane Group", "Northport"]
+    raw = read_input_cable(tmp_path / "raw.txt", LABELS)  # brackets that are text: raw text, kept as it is
+    assert raw.tagger_spans is None and raw.bom and raw.text.startswith("Trevane [NAME REMOVED]")
+    record = cable_record("markup", "markup.txt", cable.text, [Span(0, 9, "PER")], cable.tagger_spans)
+    assert record["input"] == "markup" and [e["label"] for e in record["tagger_entities"]] == ["PER", "ORG", "LOC"]
+    assert record["entities"] == [{"start": 0, "end": 9, "label": "PER", "text": "Halvorsen", "key": "halvorsen", "paragraph": 0}]
 
 
 def test_a_folder_tagged_by_another_pipeline_is_stale_and_names_what_it_replaces(tmp_path):
     import os
     import time
 
-    from cable_ner.tagging import cables_to_tag, start_provenance
+    from cable_ner.provenance import start_provenance
+    from cable_ner.tagging import cables_to_tag
 
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir(), out.mkdir()
     (raw / "a.txt").write_text("Lima", encoding="utf8")
-    (out / "a.txt").write_text("[LOC Lima  ]", encoding="utf8")
+    (out / "records").mkdir()
+    (out / "records" / "a.json").write_text("{}", encoding="utf8")
     past = time.time() - 100
     os.utime(raw / "a.txt", (past - 100, past - 100))
-    os.utime(out / "a.txt", (past, past))
+    os.utime(out / "records" / "a.json", (past, past))
     first, replaced = start_provenance(out, {"fingerprint": "one", "model": {"name": "en_a", "version": "1"}})
     assert replaced is None and cables_to_tag(raw, out, [raw / "a.txt"], False, first["outputs_since"]) == [raw / "a.txt"]
-    os.utime(out / "a.txt", None)  # tagged again by pipeline "one": up to date
+    os.utime(out / "records" / "a.json", None)  # tagged again by pipeline "one": up to date
     again, replaced = start_provenance(out, {"fingerprint": "one", "model": {"name": "en_a", "version": "1"}})
     assert replaced is None and again["outputs_since"] == first["outputs_since"]
     assert cables_to_tag(raw, out, [raw / "a.txt"], False, again["outputs_since"]) == []
