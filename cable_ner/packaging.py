@@ -24,6 +24,8 @@ from typing import Dict, List, Optional, Set
 
 import srsly
 
+from .corpus_report import corpus_origin
+
 LIBRARY_DIR = Path(__file__).resolve().parent
 VENDORED_NAME = "cable_ner"  # the library's folder inside the model package
 # spaCy's package README links the author to the meta's url: without a url, an empty link.
@@ -43,7 +45,6 @@ DATA_SOURCES = [
 ]
 # The vectors hold data derived from wordfreq's CC BY-SA 4.0 frequencies: the model shares alike.
 PACKAGE_LICENSE = "CC BY-SA 4.0"
-SAMPLE_DIR_NAME = "assets/sample/silver"
 
 
 class PackagingError(RuntimeError):
@@ -92,15 +93,6 @@ def _module_files(library_dir: Path, target: Path) -> List[Path]:
     if (library_dir / target.with_suffix(".py")).exists():
         return [target.with_suffix(".py")]
     return []
-
-
-def corpus_origin(corpus_report: Optional[Path]) -> Dict[str, object]:
-    """Where the training cables came from: folder, count, tokens, rules, and whether it is the shipped sample."""
-    report = srsly.read_json(corpus_report) if corpus_report is not None and corpus_report.exists() else {}
-    train = report.get("splits", {}).get("train", {})
-    input_dir = str(report.get("input_dir", "an unknown folder"))
-    return {"input_dir": input_dir, "cables": train.get("cables", 0), "tokens": train.get("tokens", 0),
-            "rules": report.get("rules", []), "synthetic": Path(input_dir).as_posix().endswith(SAMPLE_DIR_NAME)}
 
 
 def pipeline_meta(model_dir: Path, base_meta: Dict, corpus_report: Optional[Path],

@@ -20,7 +20,8 @@ import typer
 from wasabi import msg
 
 from cable_ner.outputs import staged
-from cable_ner.packaging import PackagingError, corpus_origin, package_pipeline, pipeline_meta
+from cable_ner.corpus_report import corpus_origin
+from cable_ner.packaging import PackagingError, package_pipeline, pipeline_meta
 from scripts.common import Arg, Opt, project_variable
 
 

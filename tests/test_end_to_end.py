@@ -6,11 +6,13 @@ the wheel into a fresh virtualenv (beside the spaCy already installed) and tags 
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import venv
 import zipfile
 from pathlib import Path
+from typing import List
 
 import pytest
 import srsly
@@ -68,7 +70,10 @@ def test_all_workflow_writes_every_output(finished_project):
     for name in ("efficiency-test.json", "efficiency-gold-test.json"):
         scores = srsly.read_json(root / "metrics" / name)
         assert set(scores["ents_per_type"]) <= set(LABELS) and "ents_f" in scores
-    assert "| PER |" in (root / "metrics" / "scores.md").read_text(encoding="utf8")
+    report = " ".join((root / "metrics" / "scores.md").read_text(encoding="utf8").split())
+    test_cables = conversion["splits"]["test"]["cables"]
+    assert "| PER |" in report and f"the {test_cables} held-out test cables of mini cables/silver (your own cables)" in report
+    assert f"the same {test_cables} cables, against their gold annotation (mini cables/gold)" in report
     training = srsly.read_json(root / "metrics" / "training.json")
     assert training["cables_in_train"] == conversion["splits"]["train"]["cables"] and training["steps"] == 30
     assert 0 < training["cables_seen"] <= training["cables_in_train"] and training["words_seen"] > 0
@@ -232,26 +237,61 @@ def run_tag(root: Path, raw: Path, out: Path, *extra: str) -> subprocess.Complet
     return subprocess.run(command, cwd=root, capture_output=True, text=True)
 
 
-def check_tagged(raw: Path, out: Path) -> None:
-    """Every cable tagged; markup removed gives the input byte for byte; convert reads every output; JSONL offsets hold."""
+def check_tagged(raw: Path, out: Path) -> List[dict]:
+    """Every cable in entities.jsonl and the database; where a markup file was written, removing its
+    markup gives the cable's text byte for byte and convert reads it; JSONL offsets hold. Returns the records."""
+    from cable_ner.collection import read_input_cable
+
     inputs = cable_files(raw)
     records = {record["cable"]: record for record in srsly.read_jsonl(out / "entities.jsonl")}
     assert len(records) == len(inputs)
+    written = []
     for path in inputs:
-        tagged = out / path.relative_to(raw)
-        data = path.read_bytes()
-        text = data.decode("utf-8-sig")
-        annotated = read_cable_file(tagged)
-        assert annotated.text == text
-        assert tagged.read_bytes().startswith(b"\xef\xbb\xbf") == data.startswith(b"\xef\xbb\xbf")
+        cable = read_input_cable(path, LABELS)
         record = records[str(path.relative_to(raw).with_suffix(""))]
-        assert record["length"] == len(text)
-        for entity in record["entities"]:
-            assert text[entity["start"] : entity["end"]] == entity["text"] and entity["text"].strip() == entity["text"]
+        assert record["length"] == len(cable.text) and record["input"] == ("raw" if cable.tagger_spans is None else "markup")
+        for entity in record["entities"] + record.get("tagger_entities", []):
+            assert cable.text[entity["start"] : entity["end"]] == entity["text"] and entity["text"].strip() == entity["text"]
+        if cable.tagger_spans is not None:
+            assert [(e["start"], e["end"], e["label"]) for e in record["tagger_entities"]] == [tuple(s) for s in cable.tagger_spans]
+        tagged = out / path.relative_to(raw)
+        assert tagged.exists() == record["markup_written"]
+        if tagged.exists():
+            written.append(tagged)
+            annotated = read_cable_file(tagged)
+            assert annotated.text == cable.text
+            assert [(e["start"], e["end"], e["label"]) for e in record["entities"]] == [tuple(s) for s in annotated.spans]
+            assert tagged.read_bytes().startswith(b"\xef\xbb\xbf") == path.read_bytes().startswith(b"\xef\xbb\xbf")
+    database = sqlite3.connect(out / "cables.db")
+    assert database.execute("SELECT COUNT(*) FROM cables").fetchone()[0] == len(records)
+    assert database.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == sum(len(r["entities"]) for r in records.values())
+    assert database.execute("SELECT COUNT(*) FROM tagger_mentions").fetchone()[0] == sum(len(r.get("tagger_entities", [])) for r in records.values())
     from cable_ner.corpus import convert_corpus
 
-    report = convert_corpus(cable_files(out), out.parent / f"{out.name}-corpus", labels=LABELS, rules=[], dev_fraction=0, test_fraction=0)
-    assert report.failures == [] and report.per_split["train"]["cables"] == len(inputs)
+    report = convert_corpus(written, out.parent / f"{out.name}-corpus", labels=LABELS, rules=[], dev_fraction=0, test_fraction=0)
+    assert report.failures == [] and report.per_split["train"]["cables"] == len(written)
+    return list(records.values())
+
+
+def check_exported(out: Path, records: List[dict]) -> None:
+    """The FollowTheMoney export holds a valid document per cable and a Mention per person and organisation of each."""
+    from followthemoney import model
+
+    result = subprocess.run([sys.executable, "-m", "scripts.export_aleph", str(out), str(out / "aleph.jsonl")],
+                            cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    documents = mentions = 0
+    length = {record["path"]: record["length"] for record in records}
+    for entity in srsly.read_jsonl(out / "aleph.jsonl"):
+        schema = model.get(entity["schema"])
+        assert "." not in entity["id"] and set(entity["properties"]) <= set(schema.properties) and schema.validate(entity) is None
+        assert all(entity["properties"].get(name) for name in schema.required)
+        if entity["schema"] == "PlainText":  # the whole text, in parts where it is long
+            documents += 1
+            assert sum(map(len, entity["properties"]["bodyText"])) == length[entity["properties"]["fileName"][0]]
+        mentions += entity["schema"] == "Mention"
+    assert documents == len(records)
+    assert mentions == len({(r["cable"], e["label"], e["key"]) for r in records for e in r["entities"] if e["label"] in ("PER", "ORG")})
 
 
 def test_tag_writes_markup_that_reads_back_and_resumes(finished_project, tmp_path):
@@ -266,16 +306,19 @@ def test_tag_writes_markup_that_reads_back_and_resumes(finished_project, tmp_pat
     first = run_tag(finished_project, raw, out, "--n-process", "2")
     assert first.returncode == 0, first.stderr[-2000:]
     summary = srsly.read_json(out / "summary.json")
-    assert summary["cables"] == 19 and summary["skipped"]["cables"] == 2  # the empty file, and the cable that reads as markup
-    assert {problem["file"] for problem in summary["skipped"]["files"]} == {str(raw / "empty.txt"), str(raw / "sub" / sorted(cable_files(SAMPLE_DIR / "gold"))[3].name)}
+    looks_like_markup = str(Path("sub") / sorted(cable_files(SAMPLE_DIR / "gold"))[3].stem)
+    assert summary["cables"] == 20 and summary["skipped"]["cables"] == 1  # the empty file
+    assert {problem["file"] for problem in summary["skipped"]["files"]} == {str(raw / "empty.txt")}
+    # the text that reads as markup is tagged and in every offset output; it has no markup file
+    assert summary["markup_not_written"] == {"cables": 1, "examples": [looks_like_markup]}
     assert sum(summary["entities"].values()) > 100 and summary["most_frequent_names"]
+    assert summary["database"]["cables"] == 20 and summary["cables_with_metadata"]["post"] == 20
     (raw / "empty.txt").unlink()
-    (raw / "sub" / sorted(cable_files(SAMPLE_DIR / "gold"))[3].name).unlink()
     check_tagged(raw, out)
     again = run_tag(finished_project, raw, out)
-    kept = len(cable_files(raw))  # 21 files written, the 2 skipped ones removed
-    assert kept == 19 and again.returncode == 0 and srsly.read_json(out / "summary.json")["this_run"]["resumed"] == kept
-    (out / sorted(p.relative_to(raw) for p in cable_files(raw))[0]).unlink()  # as if the run had stopped there
+    kept = len(cable_files(raw))  # 21 files written, the empty one removed
+    assert kept == 20 and again.returncode == 0 and srsly.read_json(out / "summary.json")["this_run"]["resumed"] == kept
+    (out / "records" / sorted(p.relative_to(raw) for p in cable_files(raw))[0].with_suffix(".json")).unlink()  # as if the run had stopped there
     resumed = srsly.read_json(out / "summary.json") if run_tag(finished_project, raw, out).returncode == 0 else None
     assert resumed["this_run"]["tagged"] == 1 and resumed["this_run"]["resumed"] == kept - 1 and resumed["cables"] == kept
     forced = run_tag(finished_project, raw, out, "--force")
@@ -301,19 +344,33 @@ def test_tag_writes_markup_that_reads_back_and_resumes(finished_project, tmp_pat
 
 
 @pytest.mark.skipif(not (PROJECT_DIR.parent / "shared" / "real-raw" / "raw").is_dir(), reason="../shared/real-raw is absent")
-def test_tag_reads_every_real_raw_cable_and_writes_markup_that_reads_back(finished_project, tmp_path):
+def test_tag_reads_every_real_raw_cable_into_every_output(finished_project, tmp_path):
     raw = PROJECT_DIR.parent / "shared" / "real-raw" / "raw"
     result = run_tag(finished_project, raw, tmp_path / "tagged", "--n-process", "2")
     assert result.returncode == 0, result.stderr[-2000:]
     summary = srsly.read_json(tmp_path / "tagged" / "summary.json")
     assert summary["skipped"]["cables"] == 0 and summary["cables"] == len(cable_files(raw)) >= 1000
-    check_tagged(raw, tmp_path / "tagged")
+    assert min(summary["cables_with_metadata"]["date"], summary["cables_with_metadata"]["post"]) >= 0.95 * summary["cables"]
+    records = check_tagged(raw, tmp_path / "tagged")
+    check_exported(tmp_path / "tagged", records)
     labels_of = {}  # one label per name and cable, case and whitespace folded, whatever the model tagged
-    for record in srsly.read_jsonl(tmp_path / "tagged" / "entities.jsonl"):
+    for record in records:
         for entity in record["entities"]:
-            labels_of.setdefault((record["cable"], " ".join(entity["text"].split()).casefold()), set()).add(entity["label"])
+            labels_of.setdefault((record["cable"], entity["key"]), set()).add(entity["label"])
     assert labels_of and all(len(labels) == 1 for labels in labels_of.values())
     assert summary["names_with_two_labels_in_a_cable"]["pairs"] == 0
+
+
+def test_tag_reads_cables_in_the_tagger_markup_and_keeps_its_entities_beside_the_model(finished_project, tmp_path):
+    silver = SAMPLE_DIR / "silver"
+    result = run_tag(finished_project, silver, tmp_path / "tagged", "--n-process", "2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary = srsly.read_json(tmp_path / "tagged" / "summary.json")
+    assert summary["cables"] == len(cable_files(silver)) == 300 and summary["skipped"]["cables"] == 0
+    assert summary["cables_in_tagger_markup"]["cables"] == 300 and summary["database"]["cables"] == 300
+    records = check_tagged(silver, tmp_path / "tagged")  # the tagger's entities as the markup holds them, the model's beside
+    assert all(record["input"] == "markup" and record["tagger_entities"] for record in records)
+    check_exported(tmp_path / "tagged", records)
 
 
 def test_pretraining_workflow_pretrains_the_tok2vec_and_training_starts_from_it(finished_project, tmp_path):

@@ -7,6 +7,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..corpus_report import corpus_origin
 from ..training import capitals
 from ..shards import iter_split
 from ..markup import Span, read_cable_file
@@ -118,3 +119,19 @@ def score_rows(scores: Sequence[Tuple[str, dict]], labels: Sequence[str]) -> Lis
         rows.append(row)
     return rows
 
+
+
+def describe_columns(abouts: Sequence[str], corpus_report: Path) -> List[str]:
+    """What each score column scores, from ``NAME=TEXT`` pairs whose TEXT may name ``{test_cables}``
+    (how many held-out test cables the conversion made) and ``{cables}`` (the folder they came
+    from, and whether it is the shipped synthetic sample or the user's own cables)."""
+    origin = corpus_origin(corpus_report)
+    kind = "the shipped synthetic sample" if origin["synthetic"] else "your own cables"
+    values = {"test_cables": origin["test_cables"], "cables": f"{origin['input_dir']} ({kind})"}
+    lines = []
+    for item in abouts:
+        name, _, text = item.partition("=")
+        if not text:
+            raise ValueError(f"Expected NAME=TEXT, got {item!r}")
+        lines.append(f"- **{name}**: {text.format(**values)}")
+    return lines
