@@ -1,6 +1,6 @@
-"""Write the README's generated parts that spaCy's `project document` does not.
+"""Write the generated parts of the reference that spaCy's `project document` does not.
 
-Usage: python scripts/document.py README.md
+Usage: python scripts/document.py docs/rules-and-model.md
 The span-rule table is read from the rule registry (each rule's error types and worked
 examples), the same source the tests run and the audit report shows; the list of the knowledge
 vectors' dimensions from cable_ner/knowledge/vectors.py.
@@ -20,7 +20,7 @@ from cable_ner.rules import default_rules
 from scripts.common import Arg
 
 
-def main(readme: Path = Arg(..., help="README to update (between its <!-- RULES/VECTORS: START/END --> markers)", exists=True)):
+def main(readme: Path = Arg(..., help="Markdown file to update (between its <!-- RULES/VECTORS: START/END --> markers)", exists=True)):
     """Write the table of span rules and the list of vector features into the README."""
     text = readme.read_text(encoding="utf8")
     updated = replace_marked_section(text, "RULES", rules_table(default_rules()))

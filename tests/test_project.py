@@ -108,25 +108,25 @@ def test_every_project_command_runs_a_tool_of_its_own_name():
                 assert command["name"].startswith(match.group(1).replace("_", "-").split("-")[0]), command["name"]
 
 
-def test_readme_rule_table_and_vector_features_are_written_from_the_code():
+def test_the_rule_table_and_vector_features_are_written_from_the_code():
     from cable_ner.audit.tables import replace_marked_section, rules_table
     from cable_ner.knowledge.vectors import features_markdown
     from cable_ner.rules import default_rules
 
-    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf8")
+    readme = (PROJECT_DIR / "docs" / "rules-and-model.md").read_text(encoding="utf8")
     assert replace_marked_section(readme, "RULES", rules_table(default_rules())) == readme, "run: spacy project run document"
     assert replace_marked_section(readme, "VECTORS", features_markdown()) == readme, "run: spacy project run document"
 
 
-def test_readme_command_tables_are_current(tmp_path):
-    """The weasel part of the README lists project.yml's commands and workflows as they are now."""
+def test_the_command_reference_is_current(tmp_path):
+    """docs/commands.md, written by weasel, lists project.yml's commands and workflows as they are now."""
     marker = "<!-- WEASEL: AUTO-GENERATED DOCS START (do not remove) -->"
     end = "<!-- WEASEL: AUTO-GENERATED DOCS END (do not remove) -->"
-    generated = tmp_path / "README.md"
+    generated = tmp_path / "commands.md"
     subprocess.run([sys.executable, "-m", "spacy", "project", "document", str(PROJECT_DIR), "--output", str(generated)],
                    check=True, capture_output=True)
     section = lambda text: text[text.index(marker) : text.index(end)]  # noqa: E731
-    assert section(generated.read_text(encoding="utf8")) == section((PROJECT_DIR / "README.md").read_text(encoding="utf8"))
+    assert section(generated.read_text(encoding="utf8")) == section((PROJECT_DIR / "docs" / "commands.md").read_text(encoding="utf8"))
 
 
 def test_the_project_is_licensed_as_it_declares():
