@@ -26,9 +26,9 @@ from typing import Callable, Deque, Iterator, List, Optional, Sequence, Tuple
 import srsly
 
 from .collection import cable_id, cable_record, read_input_cable, record_path, write_collection_outputs
-from .outputs import write_bytes_atomically
 from .labels import DEFAULT_LABELS
 from .markup import MarkupError, Span, write_markup
+from .outputs import write_bytes_atomically
 from .provenance import pipeline_provenance, start_provenance
 from .rules.words import trim_whitespace
 

@@ -335,6 +335,9 @@ def test_tag_writes_markup_that_reads_back_and_resumes(finished_project, tmp_pat
     assert provenance["model"]["version"] == "9.9.9" and provenance["fingerprint"] != first_fingerprint
     assert summary["provenance"]["fingerprint"] == provenance["fingerprint"]
     assert {record["pipeline"] for record in srsly.read_jsonl(out / "entities.jsonl")} == {provenance["fingerprint"]}
+    database = sqlite3.connect(out / "cables.db")
+    assert database.execute("SELECT DISTINCT pipeline FROM cables").fetchall() == [(provenance["fingerprint"],)]
+    assert database.execute("SELECT value FROM provenance WHERE key = 'fingerprint'").fetchone() == (f'"{provenance["fingerprint"]}"',)
     # More cables, the same model: only the new one is tagged.
     shutil.copy(sorted(cable_files(SAMPLE_DIR / "gold"))[30], raw / "added.txt")
     (raw / "added.txt").write_text(read_cable_file(raw / "added.txt").text, encoding="utf8")
