@@ -8,8 +8,8 @@ them. Every mention has character offsets into the text (the markup removed), it
 text exactly as the cable writes it, its name key and the number of its paragraph.
 
 ``entities.jsonl`` (the records in input order), the database (:mod:`cable_ner.database`) and
-``summary.json`` are assembled from the records of every cable at the end of a run, so a run that resumes still reports every cable,
-streaming: memory stays flat however many cables there are.
+``summary.json`` are assembled from the records of every cable at the end of a run, streaming,
+so a run that resumes still reports every cable and memory stays flat however many there are.
 """
 import heapq
 import os
@@ -20,10 +20,10 @@ from typing import Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequenc
 
 import srsly
 
-from .outputs import staging_file
-from .markup import MarkupError, Span, parse_markup, read_text_file
 from .database import DATABASE, build_database
+from .markup import MarkupError, Span, parse_markup, read_text_file
 from .metadata import Paragraphs, read_metadata
+from .outputs import staging_file
 from .rules.words import name_key
 
 RECORDS = "records"

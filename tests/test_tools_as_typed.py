@@ -40,6 +40,14 @@ def test_convert_names_a_missing_folder_and_says_when_it_reads_the_shipped_sampl
     assert "shipped synthetic sample" not in console(own)
 
 
+def test_tag_and_the_aleph_export_name_a_missing_folder_and_the_variable(tmp_path):
+    missing = run("tag", tmp_path / "raw_cables", tmp_path / "tagged")
+    assert missing.returncode == 1 and f"No folder of cables at {tmp_path / 'raw_cables'}" in console(missing)
+    assert "--vars.raw_dir" in console(missing) and not (tmp_path / "tagged").exists()
+    untagged = run("export_aleph", tmp_path, tmp_path / "aleph.jsonl")
+    assert untagged.returncode == 1 and "No tagged collection" in console(untagged) and "spacy project run tag" in console(untagged)
+
+
 def test_check_inputs_names_the_missing_folder_and_the_variable(tmp_path):
     result = run("check_inputs", "--cables", tmp_path / "cabels", "--gold", SAMPLE_DIR / "gold")
     assert result.returncode == 1
