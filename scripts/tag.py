@@ -23,7 +23,8 @@ from tqdm import tqdm
 from wasabi import msg
 
 from cable_ner.markup import cable_files
-from cable_ner.tagging import tag_collection
+from cable_ner.provenance import other_pipeline, pipeline_provenance
+from cable_ner.tagging import load_pipeline, tag_collection
 from scripts.common import Arg, Opt
 
 
@@ -50,6 +51,10 @@ def main(
         msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of raw cables.", exits=1)
     workers = n_process or os.cpu_count() or 1
     msg.info(f"Tagging {len(paths):,} cables from {input_dir} with {model} on {workers} process(es)")
+    old = other_pipeline(output_dir, pipeline_provenance(load_pipeline(model)))
+    if old is not None:
+        msg.warn(f"The outputs in {output_dir} came from another pipeline ({old['model']['name']} {old['model']['version']}, "
+                 f"fingerprint {old['fingerprint']}, {old['tagged_at']}): every cable will be tagged again with this one.")
     started = time.time()
     with tqdm(total=len(paths), unit="cable", disable=None) as progress:
         words = 0
@@ -67,9 +72,8 @@ def main(
              f"{len(provenance['span_rules']['rules'])} span rules: fingerprint {provenance['fingerprint']} "
              f"(in {output_dir / 'provenance.json'} and every entities.jsonl record)")
     if summary["replaced"]:
-        old = summary["replaced"]
-        msg.warn(f"The outputs in {output_dir} came from another pipeline ({old['model']['name']} {old['model']['version']}, "
-                 f"fingerprint {old['fingerprint']}, {old['tagged_at']}): every cable was tagged again with this one.")
+        msg.info(f"Replaced the outputs of {summary['replaced']['model']['name']} {summary['replaced']['model']['version']} "
+                 f"(fingerprint {summary['replaced']['fingerprint']}): every cable was tagged again with this one.")
     if run["resumed"]:
         msg.info(f"{run['resumed']:,} cable(s) were up to date and kept (--force tags them again)")
     msg.table(sorted(summary["entities"].items()), header=("label", "entities"), divider=True, aligns=("l", "r"))

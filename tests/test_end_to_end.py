@@ -331,7 +331,10 @@ def test_tag_writes_markup_that_reads_back_and_resumes(finished_project, tmp_pat
     retagged = run_tag(finished_project, raw, out, "--model", str(second))
     summary = srsly.read_json(out / "summary.json")
     provenance = srsly.read_json(out / "provenance.json")
-    assert retagged.returncode == 0 and summary["this_run"]["tagged"] == kept and "tagged again" in " ".join(retagged.stdout.split())
+    said = " ".join(retagged.stdout.split())
+    assert retagged.returncode == 0 and summary["this_run"]["tagged"] == kept
+    assert said.index("will be tagged again with this one") < said.index("Tagged ")  # said before the run
+
     assert provenance["model"]["version"] == "9.9.9" and provenance["fingerprint"] != first_fingerprint
     assert summary["provenance"]["fingerprint"] == provenance["fingerprint"]
     assert {record["pipeline"] for record in srsly.read_jsonl(out / "entities.jsonl")} == {provenance["fingerprint"]}
