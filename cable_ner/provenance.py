@@ -48,13 +48,6 @@ def pipeline_provenance(nlp) -> dict:
             "tool": {"cable_ner": __version__, "spacy": spacy.__version__}}
 
 
-def other_pipeline(output_dir: Path, provenance: dict) -> Optional[dict]:
-    """The record of the pipeline that tagged ``output_dir`` before, if it is another one than ``provenance``'s."""
-    path = output_dir / "provenance.json"
-    before = srsly.read_json(path) if path.exists() else None
-    return before if before is not None and before.get("fingerprint") != provenance["fingerprint"] else None
-
-
 def start_provenance(output_dir: Path, provenance: dict) -> Tuple[dict, Optional[dict]]:
     """Record in ``provenance.json`` what tags this run; returns the record and the one it replaces, if another.
 
@@ -63,9 +56,9 @@ def start_provenance(output_dir: Path, provenance: dict) -> Tuple[dict, Optional
     """
     path = output_dir / "provenance.json"
     before = srsly.read_json(path) if path.exists() else None
-    replaced = other_pipeline(output_dir, provenance)
+    same = before is not None and before.get("fingerprint") == provenance["fingerprint"]
     now = time.time()
-    record = {**provenance, "outputs_since": now if before is None or replaced else before["outputs_since"],
+    record = {**provenance, "outputs_since": before["outputs_since"] if same else now,
               "tagged_at": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(now))}
     write_bytes_atomically(path, srsly.json_dumps(record, indent=2).encode("utf8"))
-    return record, replaced
+    return record, None if same else before

@@ -192,15 +192,19 @@ def tag_in_processes(model: str, input_dir: Path, output_dir: Path, paths: Seque
 
 
 def tag_collection(model: str, input_dir: Path, output_dir: Path, paths: Sequence[Path], n_process: int, force: bool,
-                   on_batch: Optional[Callable[[int, TaggedBatch], None]] = None) -> dict:
+                   on_batch: Optional[Callable[[int, TaggedBatch], None]] = None,
+                   on_replace: Optional[Callable[[dict], None]] = None) -> dict:
     """Tag the cables that need it, then write entities.jsonl, summary.json and the database for all of them.
 
     A folder tagged with another pipeline (another fingerprint) is tagged again whole; the
-    summary's ``replaced`` names what it replaced.
+    summary's ``replaced`` names what it replaced, and ``on_replace(old_provenance)`` hears of it
+    before any cable is tagged.
     """
     nlp = load_pipeline(model)  # loaded once here: forked workers inherit it
     output_dir.mkdir(parents=True, exist_ok=True)
     provenance, replaced = start_provenance(output_dir, pipeline_provenance(nlp))
+    if replaced and on_replace is not None:
+        on_replace(replaced)
     todo = cables_to_tag(input_dir, output_dir, paths, force, stale_before=provenance["outputs_since"])
     words = 0
 

@@ -23,8 +23,7 @@ from tqdm import tqdm
 from wasabi import msg
 
 from cable_ner.markup import cable_files
-from cable_ner.provenance import other_pipeline, pipeline_provenance
-from cable_ner.tagging import load_pipeline, tag_collection
+from cable_ner.tagging import tag_collection
 from scripts.common import Arg, Opt
 
 
@@ -51,10 +50,6 @@ def main(
         msg.fail(f"No *.txt cables found in {input_dir}", "Point IN_DIR at a folder of raw cables.", exits=1)
     workers = n_process or os.cpu_count() or 1
     msg.info(f"Tagging {len(paths):,} cables from {input_dir} with {model} on {workers} process(es)")
-    old = other_pipeline(output_dir, pipeline_provenance(load_pipeline(model)))
-    if old is not None:
-        msg.warn(f"The outputs in {output_dir} came from another pipeline ({old['model']['name']} {old['model']['version']}, "
-                 f"fingerprint {old['fingerprint']}, {old['tagged_at']}): every cable will be tagged again with this one.")
     started = time.time()
     with tqdm(total=len(paths), unit="cable", disable=None) as progress:
         words = 0
@@ -65,7 +60,11 @@ def main(
             progress.set_postfix_str(f"{words / max(time.time() - started, 1e-9):,.0f} words/s", refresh=False)
             progress.update(size)
 
-        summary = tag_collection(model, input_dir, output_dir, paths, workers, force, on_batch)
+        def on_replace(old: dict) -> None:
+            msg.warn(f"The outputs in {output_dir} came from another pipeline ({old['model']['name']} {old['model']['version']}, "
+                     f"fingerprint {old['fingerprint']}, {old['tagged_at']}): every cable will be tagged again with this one.")
+
+        summary = tag_collection(model, input_dir, output_dir, paths, workers, force, on_batch, on_replace)
     run = summary["this_run"]
     provenance = summary["provenance"]
     msg.info(f"Pipeline {provenance['model']['name']} {provenance['model']['version']} ({provenance['model']['path']}), "
